@@ -1,0 +1,197 @@
+"""Build the Hold Guide extension: ``python build.py`` (after ``bash setup.sh``) writes
+
+- ``dist/extension/``        the unpacked extension, loadable as is in Chrome and Firefox;
+- ``dist/hold-guide-<version>.zip``   the same files zipped for the stores (reproducible: fixed dates, order);
+- ``dist/extension-test/``   a test-only copy whose manifest may read every site (a headless test cannot
+  click the toolbar button, so ``activeTab`` never grants it a non-Amazon page). Never zipped.
+
+Offline once ``setup.sh`` has fetched the packages. Each step is a function below, run in order by ``main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DIST = ROOT / "dist"
+EXTENSION = DIST / "extension"
+TEST_EXTENSION = DIST / "extension-test"
+WHEEL_DIR = DIST / "wheels"
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+PYODIDE_BUILD = ROOT / ".venv-pyodide-build" / "bin" / "pyodide"
+
+#: The Pyodide runtime we ship, from npm ``pyodide@314.0.7``: only the core files, copied byte for byte.
+#: The hashes pin them; a different download fails the build instead of shipping unknown code.
+PYODIDE_VERSION = "314.0.7"
+PYODIDE_FILES = {
+    "pyodide.mjs": "6f1d60f7bf529beb300f0f47983c921d3982363640ba20af0e38efdddbc66109",
+    "pyodide.asm.mjs": "f7cdc8ece80678ceb712f8e65ebe6d3a83203a180c399865f49612a051693635",
+    "pyodide.asm.wasm": "cc36e3cab04fdfc9a63ff13eb52eae2b911bf46c025cc7b281f394bd3de1d5e6",
+    "python_stdlib.zip": "fa1957e5777068fc4f7437f96d860ae2fbe9c19732ba06c84e004ec16dd7dd7a",
+    "pyodide-lock.json": "5dc2fc119108bc148c7457dc86e7675b5c87e1cafd420b9c34c1eaef7b36c010",
+}
+#: Our own lock file, next to Pyodide's; lists only our wheel (the bridge passes it as ``lockFileURL``).
+LOCK_NAME = "holdguide-lock.json"
+#: A fixed date for every file in the zip and the wheel, so the same sources give the same bytes.
+SOURCE_DATE_EPOCH = int(os.environ.get("SOURCE_DATE_EPOCH", "1764028800"))  # 2025-11-25
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def log(message: str) -> None:
+    print(f"build: {message}", flush=True)
+
+
+def clean() -> None:
+    for folder in (EXTENSION, TEST_EXTENSION, WHEEL_DIR):
+        shutil.rmtree(folder, ignore_errors=True)
+    for old in DIST.glob("hold-guide-*.zip"):
+        old.unlink()
+
+
+def copy_extension_sources() -> None:
+    """extension/ and manifest.json as they are: the manifest at the top is the one that ships."""
+    shutil.copytree(ROOT / "extension", EXTENSION, ignore=shutil.ignore_patterns(".*", "*~"))
+    shutil.copy2(ROOT / "manifest.json", EXTENSION / "manifest.json")
+
+
+def vendor_pyodide() -> None:
+    """Copy Pyodide's core files unmodified and verify them against the pinned hashes."""
+    target = EXTENSION / "pyodide"
+    target.mkdir(parents=True)
+    installed = json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
+    if installed != PYODIDE_VERSION:
+        sys.exit(f"build: node_modules has pyodide {installed}, expected {PYODIDE_VERSION}; run setup.sh")
+    for name, expected in PYODIDE_FILES.items():
+        shutil.copy2(PYODIDE_NPM / name, target / name)
+        if sha256(target / name) != expected:
+            sys.exit(f"build: {name} from npm does not match its pinned sha256")
+    shutil.copy2(PYODIDE_NPM / "LICENSE", target / "LICENSE") if (PYODIDE_NPM / "LICENSE").exists() else None
+    log(f"vendored Pyodide {PYODIDE_VERSION} ({len(PYODIDE_FILES)} files, hashes verified)")
+
+
+def build_wheel() -> Path:
+    """Our package as a pure-Python ``py3-none-any`` wheel (hatchling; no cross-build environment needed)."""
+    WHEEL_DIR.mkdir(parents=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)}
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", WHEEL_DIR,
+         ROOT / "py"],
+        check=True, env=env,
+    )
+    (wheel,) = WHEEL_DIR.glob("holdguide-*-py3-none-any.whl")
+    log(f"built {wheel.name}")
+    return wheel
+
+
+def write_lock_file(wheel: Path) -> None:
+    """Describe the wheel in a lock file of our own with pyodide-build's offline lock-file tooling.
+
+    The lock starts from npm's ``info`` (ABI, platform, Python) with no packages, so Pyodide knows only our
+    wheel and can never fall back to its CDN; its sha256 makes the browser check the wheel's integrity.
+    """
+    shipped = EXTENSION / "wheels" / wheel.name
+    shipped.parent.mkdir()
+    shutil.copy2(wheel, shipped)
+    info = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())["info"]
+    with tempfile.TemporaryDirectory() as scratch:
+        empty = Path(scratch) / "empty-lock.json"
+        empty.write_text(json.dumps({"info": info, "packages": {}}))
+        subprocess.run(
+            [PYODIDE_BUILD, "lockfile", "add-wheels", "--input", empty, "--output", EXTENSION / "pyodide" / LOCK_NAME,
+             "--wheel-url", "../wheels/", shipped],
+            check=True, capture_output=True,
+        )
+    lock = json.loads((EXTENSION / "pyodide" / LOCK_NAME).read_text())
+    if lock["packages"]["holdguide"]["sha256"] != sha256(shipped):
+        sys.exit("build: the lock file's sha256 does not match the wheel")
+    log(f"wrote pyodide/{LOCK_NAME} with pyodide-build")
+
+
+def write_vendor_notes(wheel: Path) -> None:
+    """Where every third-party file came from, with its hash, for store reviewers."""
+    lines = [
+        "# Third-party files in this extension",
+        "",
+        f"Pyodide {PYODIDE_VERSION}, copied unmodified from the npm package `pyodide@{PYODIDE_VERSION}`",
+        "(https://www.npmjs.com/package/pyodide, Mozilla Public License 2.0). Nothing is loaded from a CDN.",
+        "",
+        "| file | sha256 |",
+        "|---|---|",
+        *(f"| pyodide/{name} | {digest} |" for name, digest in PYODIDE_FILES.items()),
+        "",
+        f"Our own code: wheels/{wheel.name} (sha256 {sha256(wheel)}), built from py/ in this repository;",
+        f"pyodide/{LOCK_NAME} lists it for Pyodide's loadPackage.",
+        "",
+    ]
+    (EXTENSION / "THIRD_PARTY.md").write_text("\n".join(lines))
+
+
+def write_test_variant() -> None:
+    """dist/extension-test/: the same files, but host access to every site (contract: test-only, never zipped)."""
+    shutil.copytree(EXTENSION, TEST_EXTENSION)
+    manifest = json.loads((TEST_EXTENSION / "manifest.json").read_text())
+    manifest["host_permissions"] = ["<all_urls>"]
+    manifest["name"] = "Hold Guide (test build)"
+    manifest["browser_specific_settings"]["gecko"]["id"] = "hold-guide-test@holdguide.example"
+    (TEST_EXTENSION / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+def zip_extension() -> Path:
+    """A reproducible store zip: sorted names, fixed timestamps and permissions."""
+    version = json.loads((EXTENSION / "manifest.json").read_text())["version"]
+    archive = DIST / f"hold-guide-{version}.zip"
+    stamp = _zip_date(SOURCE_DATE_EPOCH)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(p for p in EXTENSION.rglob("*") if p.is_file()):
+            entry = zipfile.ZipInfo(path.relative_to(EXTENSION).as_posix(), date_time=stamp)
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(entry, path.read_bytes())
+    log(f"wrote {archive.relative_to(ROOT)} ({archive.stat().st_size / 1e6:.1f} MB)")
+    return archive
+
+
+def _zip_date(epoch: int) -> tuple[int, int, int, int, int, int]:
+    import time
+
+    return time.gmtime(epoch)[:6]
+
+
+def check_versions_agree() -> None:
+    """The manifest, the package and pyproject must carry one version."""
+    manifest = json.loads((ROOT / "manifest.json").read_text())["version"]
+    init = (ROOT / "py" / "holdguide" / "__init__.py").read_text()
+    if f'__version__ = "{manifest}"' not in init:
+        sys.exit(f"build: manifest.json version {manifest} differs from holdguide.__version__")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args(argv)
+    check_versions_agree()
+    clean()
+    copy_extension_sources()
+    vendor_pyodide()
+    wheel = build_wheel()
+    write_lock_file(wheel)
+    write_vendor_notes(wheel)
+    write_test_variant()
+    zip_extension()
+    log(f"done: {EXTENSION.relative_to(ROOT)}/ and {TEST_EXTENSION.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

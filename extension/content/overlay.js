@@ -1,0 +1,169 @@
+// The guidance overlay drawn on the Amazon page: the plan, one step at a time.
+//
+// Injected by the popup after lib/render-plan.js and lib/case-store.js; the popup then calls
+// HoldGuideOverlay.show(model) with model = {situation, phishing, plan, caseKey, today}. Hooks
+// (../shared/contract.md): the host element is #hold-guide-overlay with data-situation; everything else lives
+// in an open shadow root, so page styles cannot reach in and ours cannot leak out. Page text never goes in
+// here; plan strings from Python go in as text only.
+//
+// It must never hide Amazon's own form (the shopper may need it): it docks to the side of the viewport and
+// starts collapsed to a small tab when the viewport is too narrow to show both.
+(() => {
+  if (globalThis.HoldGuideOverlay) return; // injected again by a second popup opening: keep one instance
+
+  const HOST_ID = "hold-guide-overlay";
+  const PANEL_WIDTH = 360;
+  const R = globalThis.HoldGuideRender;
+  const Cases = globalThis.HoldGuideCases;
+
+  const CSS = `
+    :host { all: initial; }
+    .panel, .tab { position: fixed; z-index: 2147483647; font: 14px/1.45 system-ui, sans-serif;
+      color: #0f1111; background: #fff; border: 1px solid #d5d9d9; box-shadow: 0 4px 16px rgb(0 0 0 / .18); }
+    .panel { inset-block-start: 12px; inset-inline-end: 12px; width: ${PANEL_WIDTH}px; max-height: calc(100vh - 24px);
+      overflow: auto; border-radius: 10px; padding: 12px 14px; box-sizing: border-box; }
+    .tab { inset-block-end: 16px; inset-inline-end: 0; border-radius: 8px 0 0 8px; padding: 8px 12px; cursor: pointer; }
+    :host([dir=rtl]) .tab { border-radius: 0 8px 8px 0; }
+    header { display: flex; align-items: center; gap: 6px; margin-block-end: 6px; }
+    header h2 { font-size: 15px; margin: 0; flex: 1; }
+    .progress { font-size: 12px; color: #565959; margin: 0 0 4px; }
+    h3 { font-size: 15px; margin: 4px 0; }
+    .warning { background: #fff4e5; border-inline-start: 4px solid #c45500; padding: 6px 8px; margin: 6px 0; }
+    .phishing { background: #fdecea; border-inline-start-color: #b12704; }
+    .nav, .marks { display: flex; gap: 8px; margin-block-start: 10px; flex-wrap: wrap; }
+    button { font: inherit; padding: 5px 10px; border-radius: 6px; border: 1px solid #888c8c; background: #f7fafa;
+      color: inherit; cursor: pointer; }
+    button.primary { background: #ffd814; border-color: #fcd200; }
+    button.icon { padding: 2px 8px; }
+    button:focus-visible, a:focus-visible, .tab:focus-visible { outline: 3px solid #007185; outline-offset: 2px; }
+    a { color: #007185; }
+    ul { padding-inline-start: 18px; margin: 4px 0; }
+    .hg-copies { display: inline-flex; gap: 4px; margin-inline-start: 6px; }
+    .hg-copy { font-size: 12px; padding: 1px 6px; }
+    .mark { font-size: 12px; color: #067d62; }
+    .mark.failed { color: #b12704; }
+    .hg-wait, .hg-tip { font-size: 13px; color: #565959; }
+    @media (prefers-color-scheme: dark) {
+      .panel, .tab { color: #e6e6e6; background: #1f2428; border-color: #444; }
+      button { background: #2b3137; border-color: #666; }
+      button.primary { background: #f0c14b; color: #111; }
+      a { color: #7fd3e6; } .progress, .hg-wait, .hg-tip { color: #b0b0b0; }
+      .warning { background: #3a2a12; } .phishing { background: #3d1c17; }
+    }
+    @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s; } }
+  `;
+
+  let state = null; // {model, index, collapsed, marks}
+
+  function host() {
+    let node = document.getElementById(HOST_ID);
+    if (!node) {
+      node = document.createElement("div");
+      node.id = HOST_ID;
+      node.attachShadow({ mode: "open" });
+      document.documentElement.append(node);
+    }
+    return node;
+  }
+
+  async function show(model) {
+    if (!model.plan) return remove();
+    const marks = model.caseKey && !model.phishing ? await Cases.progress(model.caseKey) : {};
+    const steps = model.plan.steps;
+    const firstOpen = Math.max(0, steps.findIndex((s) => marks[s.id] !== "done"));
+    const sameCase = state?.model.plan.steps.map((s) => s.id).join() === steps.map((s) => s.id).join();
+    const narrow = window.innerWidth < PANEL_WIDTH * 2 + 480;
+    state = {
+      model,
+      marks,
+      index: sameCase ? Math.min(state.index, steps.length - 1) : firstOpen,
+      collapsed: sameCase ? state.collapsed : narrow,
+    };
+    draw();
+  }
+
+  function remove() {
+    document.getElementById(HOST_ID)?.remove();
+    state = null;
+  }
+
+  function draw(focusSelector) {
+    const node = host();
+    const { plan, situation, phishing } = state.model;
+    node.dataset.situation = situation;
+    node.setAttribute("dir", plan.direction ?? "ltr");
+    node.setAttribute("lang", plan.language);
+    const root = node.shadowRoot;
+    root.replaceChildren(R.el(document, "style", { text: CSS }), state.collapsed ? drawTab(plan) : drawPanel(plan, phishing));
+    root.querySelector(focusSelector ?? "none")?.focus();
+  }
+
+  function drawTab(plan) {
+    const ui = plan.ui;
+    const label = `${ui.expand}: ${plan.title}`;
+    return R.el(document, "button", {
+      className: "tab", type: "button", "aria-label": label, "aria-expanded": "false", text: ui.tab,
+      onclick: () => { state.collapsed = false; draw(".panel button"); },
+    });
+  }
+
+  function drawPanel(plan, phishing) {
+    const ui = plan.ui;
+    const steps = plan.steps;
+    const step = steps[state.index];
+    const panel = R.el(document, "section", { className: "panel", role: "dialog", "aria-modal": "false",
+      "aria-label": plan.title, tabindex: "-1" });
+    panel.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { state.collapsed = true; draw(".tab"); }
+    });
+    panel.append(
+      R.el(document, "header", {},
+        R.el(document, "h2", { text: plan.title }),
+        R.el(document, "button", { type: "button", className: "icon collapse", "aria-label": ui.collapse,
+          title: ui.collapse, text: "–", onclick: () => { state.collapsed = true; draw(".tab"); } }),
+        R.el(document, "button", { type: "button", className: "icon dismiss", "aria-label": ui.dismiss,
+          title: ui.dismiss, text: "×", onclick: remove })),
+    );
+    for (const warning of plan.warnings.slice(0, phishing ? undefined : 1)) {
+      panel.append(R.el(document, "p", { className: phishing ? "warning phishing" : "warning", text: warning }));
+    }
+    const mark = state.marks[step.id];
+    panel.append(
+      R.el(document, "p", { className: "progress", "aria-live": "polite",
+        text: ui.step_of.replace("{n}", state.index + 1).replace("{total}", steps.length) }),
+      R.el(document, "h3", { className: "step-title", "data-step": step.id, text: step.title }),
+      mark ? R.el(document, "p", { className: `mark ${mark}`, text: mark === "done" ? ui.marked_done : ui.marked_failed }) : null,
+      R.renderStepBody(document, step, ui),
+    );
+    if (!phishing && state.model.caseKey) {
+      panel.append(R.el(document, "div", { className: "marks" },
+        R.el(document, "button", { type: "button", className: "done", text: ui.done, onclick: () => markStep("done") }),
+        R.el(document, "button", { type: "button", className: "failed", text: ui.failed, onclick: () => markStep("failed") })));
+    }
+    panel.append(R.el(document, "div", { className: "nav" },
+      R.el(document, "button", { type: "button", className: "back", text: ui.back, disabled: state.index === 0,
+        onclick: () => go(-1, ".back") }),
+      R.el(document, "button", { type: "button", className: "next primary", text: ui.next,
+        disabled: state.index === steps.length - 1, onclick: () => go(1, ".next") })));
+    return panel;
+  }
+
+  function go(delta, focusSelector) {
+    const last = state.model.plan.steps.length - 1;
+    state.index = Math.min(last, Math.max(0, state.index + delta));
+    // Keep focus on the button pressed, or on the other one when this one just became disabled.
+    const edge = state.index === 0 || state.index === last;
+    draw(edge ? (focusSelector === ".next" ? ".back" : ".next") : focusSelector);
+  }
+
+  async function markStep(outcome) {
+    const step = state.model.plan.steps[state.index];
+    await Cases.add(state.model.caseKey, { when: state.model.today, channel: step.channel ?? "other",
+      step: step.id, note: step.title, outcome });
+    state.marks[step.id] = outcome;
+    if (outcome === "done" && state.index < state.model.plan.steps.length - 1) state.index += 1;
+    draw(".next:not([disabled]), .back");
+  }
+
+  globalThis.HoldGuideOverlay = { show, remove };
+})();

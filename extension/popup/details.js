@@ -1,0 +1,62 @@
+// The "your details" form. Python validates and uses the details; this file only keeps them.
+//
+// Privacy: by default the details live in storage.session (gone when the browser closes); "remember on this
+// device" is an explicit opt-in that moves them to storage.local; "clear" wipes both.
+import { api } from "../lib/platform.js";
+
+const KEY = "details";
+const DEBOUNCE_MS = 200;
+
+/** Fill the form from storage, call `onChange(details)` now and after every edit (debounced). */
+export async function watchDetails(onChange) {
+  const form = document.getElementById("details-form");
+  const { stored, remembered } = await load();
+  for (const [name, value] of Object.entries(stored)) {
+    if (form.elements[name]) form.elements[name].value = Array.isArray(value) ? value.join(", ") : value;
+  }
+  form.elements.remember.checked = remembered;
+
+  let timer;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const details = read(form);
+      await save(details, form.elements.remember.checked);
+      await onChange(details);
+    }, DEBOUNCE_MS);
+  };
+  form.addEventListener("input", changed);
+  document.getElementById("details-clear").addEventListener("click", async () => {
+    form.reset();
+    await api.storage.session.remove(KEY);
+    await api.storage.local.remove(KEY);
+    await onChange(read(form));
+  });
+  await onChange(read(form));
+}
+
+/** The raw form values; Python decides what is valid (api.validate_details). */
+export function read(form) {
+  return {
+    name: form.elements.name.value,
+    email: form.elements.email.value,
+    order: form.elements.order.value,
+    tickets: form.elements.tickets.value,
+  };
+}
+
+async function load() {
+  const local = (await api.storage.local.get(KEY))[KEY];
+  if (local) return { stored: local, remembered: true };
+  const session = (await api.storage.session.get(KEY))[KEY];
+  return { stored: session ?? {}, remembered: false };
+}
+
+async function save(details, remember) {
+  const empty = Object.values(details).every((value) => !value);
+  const keep = remember ? api.storage.local : api.storage.session;
+  const drop = remember ? api.storage.session : api.storage.local;
+  await drop.remove(KEY);
+  if (empty) await keep.remove(KEY);
+  else await keep.set({ [KEY]: details });
+}

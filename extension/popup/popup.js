@@ -1,0 +1,108 @@
+// The popup: boot Python, read the tab, show Python's answer, draw the overlay. No business logic here:
+// every verdict, plan, link and text comes from py/holdguide through lib/py-bridge.js.
+//
+// Hooks other tests rely on (../shared/contract.md): #app is the only element with data-state
+// (loading -> ready | error) and, once ready, data-situation, data-marketplace and data-phishing.
+import { startPython } from "../lib/py-bridge.js";
+import { callInTab, message, runInTab, targetTab } from "../lib/platform.js";
+import { renderPlan, renderVerdict, situationLabel } from "./view.js";
+import { watchDetails } from "./details.js";
+import { setUpPaste } from "./paste.js";
+import { setUpManual } from "./manual.js";
+import { setUpCaseLog } from "./caselog.js";
+
+const app = document.getElementById("app");
+
+localize(document);
+main();
+
+async function main() {
+  const python = startPython(); // boot first: it is the slow part, and reading the tab can run meanwhile
+  let tab;
+  let page;
+  try {
+    tab = await targetTab();
+    page = await runInTab(tab.id, ["content/collect.js"]);
+  } catch (error) {
+    console.warn("cannot read the tab", error);
+    page = null;
+  }
+  let bridge;
+  try {
+    bridge = await python;
+  } catch (error) {
+    return fail(message("errorBoot"), error);
+  }
+  setUpPaste(bridge);
+  setUpManual(bridge);
+  if (!page) {
+    setUpCaseLog(bridge, null);
+    return fail(message("errorRead"));
+  }
+  const context = { bridge, tab, page, answer: null };
+  await watchDetails(async (details) => {
+    const response = await bridge.call({ op: "analyze", page, details });
+    if (!response.ok) return fail(message("errorAnalysis"), response.error);
+    context.answer = response.result;
+    show(response.result, response.details_errors ?? {});
+    await drawOverlay(tab.id, response.result, details);
+  });
+  setUpCaseLog(bridge, context);
+}
+
+/** Render one answer and set the contract's hooks. Called again whenever the user's details change. */
+function show(answer, detailsErrors) {
+  renderVerdict(answer);
+  renderPlan(document.getElementById("plan"), answer.plan);
+  for (const field of ["email", "order", "tickets"]) {
+    document.getElementById(`${field}-error`).textContent = detailsErrors[field] ?? "";
+  }
+  app.dataset.situation = answer.situation;
+  app.dataset.marketplace = answer.marketplace ?? "";
+  app.dataset.phishing = String(answer.phishing);
+  setState("ready", answer.situation === "none" ? message("noHold") : situationLabel(answer.situation));
+}
+
+/** Draw (or remove) the overlay in the page; the page stays usable if this fails (e.g. a closed tab). */
+async function drawOverlay(tabId, answer, details) {
+  try {
+    await runInTab(tabId, ["lib/render-plan.js", "lib/case-store.js", "content/overlay.js"]);
+    await callInTab(tabId, (model) => globalThis.HoldGuideOverlay.show(model), [overlayModel(answer, details)]);
+  } catch (error) {
+    console.warn("overlay not drawn", error);
+  }
+}
+
+/**
+ * Only what the overlay needs. On a phishing page (or any page that is not an official Amazon host) the plan
+ * Python built carries no personal details, and there is no case key, so nothing is logged from it.
+ */
+function overlayModel(answer, details) {
+  const official = answer.official_host && !answer.phishing;
+  return {
+    situation: answer.situation,
+    phishing: answer.phishing,
+    plan: answer.plan,
+    caseKey: official ? globalThis.HoldGuideCases.keyFor(answer.marketplace, details.email) : null,
+    today: globalThis.HoldGuideCases.today(),
+  };
+}
+
+function setState(state, text) {
+  app.dataset.state = state;
+  app.setAttribute("aria-busy", String(state === "loading"));
+  document.getElementById("status-text").textContent = text;
+  document.querySelector("#status .spinner").hidden = state !== "loading";
+}
+
+function fail(text, error) {
+  if (error) console.error(error);
+  setState("error", text);
+}
+
+/** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */
+function localize(root) {
+  for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = message(node.dataset.i18n);
+  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.documentElement.dir = message("@@bidi_dir");
+}

@@ -1,0 +1,81 @@
+"""The single entry point the browser bridge calls: one JSON request in, one JSON response out.
+
+Contract (``extension/lib/py-bridge.js`` is the only caller)::
+
+    request  = {"op": "analyze",  "page": {url, title, lang, text}, "language"?, "details"?}
+             | {"op": "message",  "text": str, "language"?, "details"?}        # a pasted e-mail or SMS
+             | {"op": "choose",   "situation": id, "marketplace": domain|null, "language"?, "details"?}
+             | {"op": "options"}                                              # lists for the manual choice
+    response = {"ok": true, "result": {...}, "details_errors": {field: message}}
+             | {"ok": false, "error": "a sentence a person understands"}
+
+``result`` is the CLI's ``--json`` object (``../shared/contract.md``). Only plain JSON crosses the boundary,
+so the bridge needs no knowledge of Python objects and both sides can be tested alone.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from holdguide.analyze import analyze, chosen
+from holdguide.extract import page_from_message
+from holdguide.marketplaces import all_marketplaces
+from holdguide.model import SITUATIONS, PageInput
+from holdguide.details import validate_details
+from holdguide.texts import supported_languages
+
+#: Longest text we look at; a page of account messages is a few kilobytes, so this only bounds the cost.
+MAX_TEXT = 200_000
+
+
+def run_json(request: str) -> str:
+    """Answer one request; never raises, so a bad page cannot break the popup."""
+    try:
+        payload = json.loads(request)
+        if not isinstance(payload, dict):
+            raise ValueError("request must be a JSON object")
+        response = {"ok": True, **_dispatch(payload)}
+    except Exception as error:  # noqa: BLE001 - the bridge needs a message, not a traceback
+        response = {"ok": False, "error": f"{type(error).__name__}: {error}"}
+    return json.dumps(response, ensure_ascii=False)
+
+
+def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
+    op = payload.get("op")
+    details, errors = validate_details(payload.get("details") or {})
+    options = {"language": payload.get("language") or None, "details": details}
+    if op == "analyze":
+        return {"result": analyze(_page(payload.get("page") or {}), **options), "details_errors": errors}
+    if op == "message":
+        page = page_from_message(str(payload.get("text") or "")[:MAX_TEXT])
+        return {"result": analyze(page, **options), "details_errors": errors}
+    if op == "choose":
+        situation = payload.get("situation")
+        if situation not in SITUATIONS:
+            raise ValueError(f"unknown situation {situation!r}")
+        result = chosen(situation, payload.get("marketplace") or None, **options)
+        return {"result": result, "details_errors": errors}
+    if op == "options":
+        return {"result": _options()}
+    raise ValueError(f"unknown op {op!r}")
+
+
+def _page(raw: dict[str, Any]) -> PageInput:
+    """The page the content script collected; only strings are kept, and the text is bounded."""
+    def text(key: str) -> str:
+        value = raw.get(key)
+        return value if isinstance(value, str) else ""
+
+    return PageInput(
+        text=text("text")[:MAX_TEXT], url=text("url") or None, title=text("title")[:1000], lang=text("lang") or None
+    )
+
+
+def _options() -> dict[str, Any]:
+    return {
+        "situations": [s for s in SITUATIONS if s != "none"],
+        "marketplaces": [{"domain": m.domain, "name": m.name} for m in all_marketplaces()],
+        "languages": list(supported_languages()),
+    }
+

@@ -1,0 +1,68 @@
+"""The ``holdguide`` command: ``holdguide analyze PATH [--url URL] [--json] ...`` (see ``../shared/contract.md``).
+
+A thin layer over :func:`holdguide.analyze.analyze`. Exit status 0 for every verdict, including "no hold";
+non-zero only for input we cannot use, with the reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from holdguide.analyze import analyze
+from holdguide.extract import page_from_path
+from holdguide.details import validate_details
+from holdguide.render_text import render_plan
+
+EXIT_UNUSABLE_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="holdguide", description="Recognise an Amazon account hold and plan the way back.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("analyze", help="analyse a saved page (.html), a message (.txt) or - for stdin")
+    run.add_argument("path", help=".html, .txt or - (stdin)")
+    run.add_argument("--url", help="where the page was shown; the only trusted hint of its origin")
+    run.add_argument("--json", action="store_true", help="print only the JSON object")
+    run.add_argument("--lang", help="language of the plan (default: the page's, else the marketplace's)")
+    run.add_argument("--name", default="", help="your name, for the prefilled e-mails")
+    run.add_argument("--email", default="", help="your account e-mail address")
+    run.add_argument("--order", default="", help="your last order number, e.g. 302-1234567-1234567")
+    run.add_argument("--ticket", action="append", default=[], help="an earlier ticket or case number (repeatable)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        page = page_from_path(args.path, url=args.url)
+    except OSError as error:
+        print(f"holdguide: cannot read {args.path}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_UNUSABLE_INPUT
+    raw = {"name": args.name, "email": args.email, "order": args.order, "tickets": args.ticket}
+    details, errors = validate_details(raw)
+    for field, message in errors.items():
+        print(f"holdguide: ignoring --{field}: {message}", file=sys.stderr)
+    result = analyze(page, language=args.lang, details=details)
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_verdict(result))
+        if result["plan"]:
+            sys.stdout.write("\n" + render_plan(result["plan"]))
+    return 0
+
+
+def render_verdict(result: dict[str, object]) -> str:
+    """The verdict in a few lines; the plan below it is in the plan's own language."""
+    lines = [f"Situation:   {result['situation']}" + (f" ({result['subtype']})" if result["subtype"] else "")]
+    lines.append(f"Marketplace: {result['marketplace'] or 'unknown'}")
+    lines.append(f"Confidence:  {result['confidence']}")
+    if result["evidence"]:
+        lines.append("Evidence:    " + " | ".join(str(e) for e in result["evidence"]))  # type: ignore[union-attr]
+    if result["phishing"]:
+        lines.append("WARNING:     this looks like phishing")
+        lines.extend(f"  - {reason}" for reason in result["phishing_reasons"])  # type: ignore[union-attr]
+    return "\n".join(lines) + "\n"

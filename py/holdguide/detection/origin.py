@@ -1,0 +1,52 @@
+"""Which Amazon marketplace a page or message belongs to, or imitates.
+
+In order of trust: the official host of the URL; the official domain of an e-mail's sender; then, for a text
+whose origin is unknown or fake, the marketplace its links lead to, else the one its text names most often
+("Amazon.de", "amazon.co.uk"). Canonical and og:url tags never count (contract.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from holdguide.detection.hosts import host_of_url, sender_domain
+from holdguide.detection.normalize import Folded
+from holdguide.marketplaces import all_marketplaces, for_host
+from holdguide.model import PageInput
+
+
+@functools.cache
+def _mention_pattern() -> re.Pattern[str]:
+    domains = sorted((m.domain for m in all_marketplaces()), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:www\.)?(" + "|".join(re.escape(d) for d in domains) + r")(?![\w-]|\.\w)")
+
+
+def official_marketplace(page: PageInput) -> str | None:
+    """The marketplace of the URL's host, or of the sender's domain, when that is an official one."""
+    host = host_of_url(page.url)
+    found = for_host(host) if host else None
+    if found is None and page.kind == "message":
+        domain = sender_domain(page.sender)
+        found = for_host(domain) if domain else None
+    return found.domain if found else None
+
+
+def _most_common(counter: Counter[str]) -> str | None:
+    ranked = counter.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def imitated_marketplace(page: PageInput, folded: Folded) -> str | None:
+    """The marketplace a text of unknown or fake origin points to by its links, else by naming it."""
+    linked: Counter[str] = Counter()
+    for link in page.links:
+        host = host_of_url(link)
+        market = for_host(host) if host else None
+        if market:
+            linked[market.domain] += 1
+    mentioned = Counter(hit.group(1) for hit in _mention_pattern().finditer(folded.text))
+    return _most_common(linked) or _most_common(mentioned)

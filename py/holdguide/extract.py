@@ -1,0 +1,159 @@
+"""Turn what the CLI is given (an HTML page, a pasted e-mail or SMS) into a :class:`PageInput`.
+
+The popup reads a live page as ``document.body.innerText`` plus ``<html lang>`` and ``document.title``
+(``extension/content/collect.js``). For static HTML we come as close as a parser can without CSS: the text
+of every element that would render, skipping ``script``, ``style``, ``template``, ``noscript`` (scripts run in
+the browser, so it never shows), ``head``, elements with the ``hidden`` attribute and inline
+``display:none`` / ``visibility:hidden``. Block elements end a line, as ``innerText`` does.
+
+Where a text came from is told only by the caller's URL or, for an e-mail, by its From: header and its link
+targets. Canonical and og:url tags are ignored on purpose: a phishing page can claim any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from holdguide.model import PageInput
+
+_SKIPPED = frozenset({"script", "style", "template", "noscript", "head", "title", "svg", "iframe", "object"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_BLOCK = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 "
+    "h3 h4 h5 h6 header hr li main nav ol p pre section summary table tr ul option button label td th".split()
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_URL = re.compile(r"""\bhttps?://[^\s<>"'()\[\]{}]+""", re.IGNORECASE)
+# Header names a mail program shows when a message is copied whole, in the languages we plan in.
+_HEADER = re.compile(
+    r"^(from|von|de|da|van|från|od|kimden|من|差出人|to|an|à|a|aan|till|do|kime|إلى|宛先|subject|betreff|objet|"
+    r"asunto|oggetto|onderwerp|ämne|temat|konu|assunto|الموضوع|件名|date|datum|fecha|data|tarih|التاريخ|日付|"
+    r"sent|gesendet|envoyé|enviado|inviato|verzonden|skickat|wysłano|gönderildi|reply-to|cc)\s*:",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"^(from|von|de|da|van|från|od|kimden|من|差出人)\s*:\s*(.+)$", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(subject|betreff|objet|asunto|oggetto|onderwerp|ämne|temat|konu|assunto|الموضوع|件名)\s*:",
+                      re.IGNORECASE)
+
+
+class _VisibleText(HTMLParser):
+    """Collects visible text, the ``<html lang>``, the title and (for HTML e-mails) link targets."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.lang: str | None = None
+        self.title = ""
+        self.links: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, hides its content)
+        self._hidden_depth = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "html" and attributes.get("lang"):
+            self.lang = attributes["lang"].strip() or None
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"].strip())
+        if tag == "title":
+            self._in_title = True
+        if tag in _VOID:
+            if tag == "br":
+                self.parts.append("\n")
+            return
+        hides = tag in _SKIPPED or "hidden" in attributes or bool(_HIDDEN_STYLE.search(attributes.get("style", "")))
+        self._stack.append((tag, hides))
+        self._hidden_depth += hides
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        # Close up to the matching open tag; broken HTML leaves strays, which we tolerate.
+        for index in range(len(self._stack) - 1, -1, -1):
+            if self._stack[index][0] == tag:
+                for _, hides in self._stack[index:]:
+                    self._hidden_depth -= hides
+                del self._stack[index:]
+                break
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif self._hidden_depth == 0:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def _parse_html(html: str) -> _VisibleText:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def page_from_html(html: str, url: str | None = None) -> PageInput:
+    """The page as the popup would read it: visible text, ``lang`` attribute and title."""
+    parser = _parse_html(html)
+    return PageInput(text=parser.text(), url=url, title=parser.title.strip(), lang=parser.lang)
+
+
+def looks_like_message(raw: str) -> bool:
+    """True when the text starts with mail headers (From:, Subject:...), as a copied e-mail does."""
+    head = [line for line in raw.lstrip("\ufeff").splitlines()[:12] if line.strip()][:6]
+    return sum(bool(_HEADER.match(line.strip())) for line in head) >= 2 or any(
+        _FROM.match(line.strip()) for line in head[:3]
+    )
+
+
+def page_from_message(raw: str) -> PageInput:
+    """A pasted e-mail or SMS: its From: header and link targets are the only hints of origin."""
+    sender: str | None = None
+    body_lines: list[str] = []
+    in_headers = True
+    for line in raw.lstrip("\ufeff").splitlines():
+        stripped = line.strip()
+        if in_headers and _HEADER.match(stripped):
+            found = _FROM.match(stripped)
+            if found and sender is None:
+                sender = found.group(2).strip()
+            if _SUBJECT.match(stripped):
+                body_lines.append(stripped.split(":", 1)[1].strip())
+            continue
+        if stripped:
+            in_headers = False
+        body_lines.append(line)
+    body = "\n".join(body_lines)
+    links = _URL.findall(body)
+    if re.search(r"<(html|body|a\s|div|p[\s>]|table)", body, re.IGNORECASE):
+        parser = _parse_html(body)
+        links = parser.links + _URL.findall(parser.text())
+        body = parser.text()
+    return PageInput(text=body.strip(), sender=sender, links=tuple(dict.fromkeys(links)), kind="message")
+
+
+def page_from_path(path: str | Path, url: str | None = None) -> PageInput:
+    """Read a file given to the CLI (``-`` is stdin). Raises OSError for a file that cannot be read."""
+    import sys
+
+    raw = sys.stdin.read() if str(path) == "-" else Path(path).read_bytes().decode("utf-8", errors="replace")
+    return page_from_text(raw, url=url, html=str(path).lower().endswith((".html", ".htm")))
+
+
+def page_from_text(raw: str, url: str | None = None, html: bool | None = None) -> PageInput:
+    """Decide what a raw text is: HTML page, e-mail, or plain page text."""
+    if html is None:
+        html = bool(re.match(r"\s*(<!--.*?-->\s*)*<(!doctype|html|head|body)", raw, re.IGNORECASE | re.DOTALL))
+    if html:
+        return page_from_html(raw, url=url)
+    if url is None and looks_like_message(raw):
+        return page_from_message(raw)
+    return PageInput(text=raw.strip(), url=url)

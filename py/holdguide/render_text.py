@@ -1,0 +1,60 @@
+"""A plan as plain text for a terminal (the CLI without ``--json``): numbered steps, their links, then the advice.
+
+E-mail links are shown as address and subject rather than as the long percent-encoded mailto: URL, which no one
+can read; the body is in the JSON and in the popup's copy buttons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from holdguide.texts import text
+
+_RULE = "-" * 60
+
+
+def render_plan(plan: dict[str, Any]) -> str:
+    """The plan as readable text, headings in the plan's language."""
+    language = plan["language"]
+
+    def heading(key: str) -> str:
+        return text(language, f"render.{key}")
+
+    lines = [plan["title"], _RULE]
+    if plan.get("intro"):
+        lines += [plan["intro"], ""]
+    lines += [heading("steps"), ""]
+    for number, step in enumerate(plan["steps"], start=1):
+        lines += _step(step, number, heading)
+    suggested = set(plan.get("suggested_reasons", ()))
+    reasons = [
+        f"{reason} ({heading('suggested')})" if reason_id in suggested else reason
+        for reason, reason_id in zip(plan["reasons"], plan.get("reason_ids", [None] * len(plan["reasons"])))
+    ]
+    for key, items in (("reasons", reasons), ("tips", plan["tips"]), ("prevention", plan["prevention"]),
+                       ("warnings", plan["warnings"])):
+        if items:
+            lines += [heading(key), *(f"  - {item}" for item in items), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _step(step: dict[str, Any], number: int, heading: Any) -> list[str]:
+    lines = [f"{number}. {step['title']}", f"   {step['text']}"]
+    for key in ("wait", "tip"):
+        if step.get(key):
+            lines.append(f"   {heading(key)}: {step[key]}")
+    for link in step["links"]:
+        lines += _link(link, heading)
+    return [*lines, ""]
+
+
+def _link(link: dict[str, Any], heading: Any) -> list[str]:
+    copy = link.get("copy") or {}
+    if "address" in copy:
+        target = f"{heading('to')}: {copy['address']}  {heading('subject')}: {copy['subject']}"
+    else:
+        target = link["url"] or ""
+    lines = [f"   -> {link['label']}" + (f": {target}" if target else "")]
+    if link.get("note"):
+        lines.append(f"      {link['note']}" + (f" ({link['basis']})" if link.get("basis") else ""))
+    return lines

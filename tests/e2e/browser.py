@@ -1,0 +1,125 @@
+"""The real browser for end-to-end tests: Debian's Chromium with the built extension loaded.
+
+Nothing here is mocked: the extension is ``dist/extension/`` (or the test-only ``dist/extension-test/``) as
+``build.py`` wrote it, Pyodide boots for real inside it, and fixture pages are served at real Amazon URLs
+through a catch-all route, which also records every request that would have left the machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, Playwright, Request, Route
+
+ROOT = Path(__file__).resolve().parents[2]
+RELEASE_BUILD = ROOT / "dist" / "extension"
+TEST_BUILD = ROOT / "dist" / "extension-test"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+READY_TIMEOUT_MS = 45_000
+
+
+def chromium_binary() -> str:
+    """Debian's ``chromium`` (never a Playwright download: none can be fetched here)."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise RuntimeError("Debian's chromium is not installed; run setup.sh")
+    return found
+
+
+@dataclass
+class ServedWeb:
+    """Pages we serve at real URLs; any other request from a page is refused and recorded."""
+
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (content type, body)
+    refused: list[str] = field(default_factory=list)
+
+    def serve(self, url: str, body: str, content_type: str = "text/html; charset=utf-8") -> str:
+        self.pages[url] = (content_type, body)
+        return url
+
+    def handle(self, route: Route, request: Request) -> None:
+        if request.url in self.pages:
+            content_type, body = self.pages[request.url]
+            route.fulfill(status=200, content_type=content_type, body=body)
+            return
+        self.refused.append(request.url)
+        route.abort("blockedbyclient")
+
+
+@dataclass
+class ExtensionBrowser:
+    """A persistent Chromium context with one build of the extension loaded."""
+
+    context: BrowserContext
+    extension_id: str
+    web: ServedWeb
+
+    @property
+    def worker(self):
+        return self.context.service_workers[0]
+
+    def open_page(self, url: str, body: str) -> Page:
+        self.web.serve(url, body)
+        page = self.context.new_page()
+        page.goto(url)
+        return page
+
+    def tab_id(self, page: Page) -> int:
+        """Chrome's id for the tab showing ``page`` (asked of the extension's service worker)."""
+        marker = page.evaluate("() => { const m = 'hg-' + Math.random(); document.documentElement.dataset.hgTab = m; return m; }")
+        return self.worker.evaluate(
+            """async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id""", page.url
+        ) if marker else -1
+
+    def open_popup(self, tab_page: Page | None = None, wait: bool = True) -> Page:
+        """The popup as a tab, told which tab to analyse with ?tabId= (contract)."""
+        query = f"?tabId={self.tab_id(tab_page)}" if tab_page else ""
+        popup = self.context.new_page()
+        popup.goto(f"chrome-extension://{self.extension_id}/popup/popup.html{query}")
+        if wait:
+            wait_until_settled(popup)
+        return popup
+
+    def clear_storage(self) -> None:
+        self.worker.evaluate("async () => { await chrome.storage.local.clear(); await chrome.storage.session.clear(); }")
+
+
+def wait_until_settled(popup: Page) -> str:
+    """Wait for data-state to leave "loading"; returns the final state."""
+    popup.wait_for_selector("[data-state=ready], [data-state=error]", timeout=READY_TIMEOUT_MS)
+    return popup.get_attribute("[data-state]", "data-state")
+
+
+def launch(playwright: Playwright, build: Path, profile: Path, web: ServedWeb) -> ExtensionBrowser:
+    if not (build / "manifest.json").exists():
+        raise RuntimeError(f"{build} is missing; run `python build.py`")
+    context = playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=chromium_binary(),
+        headless=True,
+        viewport={"width": 1280, "height": 900},
+        args=[
+            f"--disable-extensions-except={build}",
+            f"--load-extension={build}",
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    )
+    context.route("**/*", web.handle)
+    worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+    return ExtensionBrowser(context=context, extension_id=worker.url.split("/")[2], web=web)
+
+
+def popup_answer(popup: Page) -> dict[str, str | None]:
+    """The contract's hooks on the popup's one data-state element."""
+    element = popup.locator("[data-state]")
+    return {name: element.get_attribute(f"data-{name}") for name in ("state", "situation", "marketplace", "phishing")}
+
+
+Screenshot = Callable[[Page, str], Path]
