@@ -132,9 +132,12 @@
       R.el(document, "p", { className: "progress", "aria-live": "polite",
         text: ui.step_of.replace("{n}", state.index + 1).replace("{total}", steps.length) }),
       R.el(document, "h3", { className: "step-title", "data-step": step.id, text: step.title }),
-      mark ? R.el(document, "p", { className: `mark ${mark}`, text: mark === "done" ? ui.marked_done : ui.marked_failed }) : null,
       R.renderStepBody(document, step, ui),
     );
+    if (mark) {
+      panel.querySelector(".step-title").after(R.el(document, "p", { className: `mark ${mark}`,
+        text: mark === "done" ? ui.marked_done : ui.marked_failed }));
+    }
     if (!phishing && state.model.caseKey) {
       panel.append(R.el(document, "div", { className: "marks" },
         R.el(document, "button", { type: "button", className: "done", text: ui.done, onclick: () => markStep("done") }),

@@ -42,9 +42,14 @@ async function boot() {
   return {
     /** One request object in, the parsed response out. */
     async call(request) {
-      return JSON.parse(runJson(JSON.stringify(request)));
+      return JSON.parse(runJson(JSON.stringify({ ui_language: uiLanguage(), ...request })));
     },
   };
+}
+
+/** The browser's UI language, so Python words its form errors like the popup's own labels. */
+function uiLanguage() {
+  return globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? null;
 }
 
 class PythonTimeoutError extends Error {}

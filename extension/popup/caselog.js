@@ -31,6 +31,7 @@ async function draw(bridge, context, container) {
     op: "caselog",
     entries,
     marketplace: context?.answer?.marketplace ?? null,
+    situation: context?.answer?.situation ?? null,
     language: context?.answer?.plan?.language ?? null,
     details: readDetails(document.getElementById("details-form")),
     today: Cases.today(),

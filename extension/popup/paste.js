@@ -15,5 +15,9 @@ export function setUpPaste(bridge) {
       return;
     }
     renderAnswerInto(result, response.result);
+    // Hooks of their own (the contract keeps data-situation & co. for the page's answer on #app).
+    result.dataset.pasteSituation = response.result.situation;
+    result.dataset.pasteMarketplace = response.result.marketplace ?? "";
+    result.dataset.pastePhishing = String(response.result.phishing);
   });
 }

@@ -93,6 +93,8 @@ function setState(state, text) {
   app.setAttribute("aria-busy", String(state === "loading"));
   document.getElementById("status-text").textContent = text;
   document.querySelector("#status .spinner").hidden = state !== "loading";
+  // Once ready, the verdict section (aria-live) says it; the status line would only repeat it.
+  document.getElementById("status").hidden = state === "ready";
 }
 
 function fail(text, error) {

@@ -53,9 +53,9 @@ export function renderPlan(section, plan) {
       R.renderStepBody(document, step, labels),
     ),
   );
-  section.querySelector("ol").replaceChildren(...steps);
+  section.querySelector(".steps").replaceChildren(...steps);
   const extras = plan.headings ?? {};
-  section.querySelector("div").replaceChildren(
+  section.querySelector(".plan-extras").replaceChildren(
     ...[
       R.renderList(document, extras.warnings ?? message("warningsTitle"), plan.warnings, "hg-warnings"),
       R.renderList(document, extras.reasons ?? message("reasonsTitle"), plan.reasons, "hg-reasons"),
@@ -82,7 +82,8 @@ export function renderAnswerInto(container, answer) {
     );
   }
   if (answer.plan) {
-    const section = R.el(document, "section", {}, R.el(document, "h2"), R.el(document, "ol", { className: "steps" }), R.el(document, "div"));
+    const section = R.el(document, "section", {}, R.el(document, "h2"), R.el(document, "ol", { className: "steps" }),
+      R.el(document, "div", { className: "plan-extras" }));
     renderPlan(section, answer.plan);
     parts.push(section);
   }

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from holdguide.detection import detect
 from holdguide.marketplaces import by_domain, is_official_host
-from holdguide.model import Detection, Details, PageInput
+from holdguide.model import Details, Detection, PageInput
 from holdguide.plan import build_plan
 from holdguide.texts import choose_language
 
@@ -24,7 +24,7 @@ def analyze(page: PageInput, *, language: str | None = None, details: Details | 
     if official is False:
         # Personal details are never written into a page that is not an official Amazon host.
         details = Details()
-    result = answer(detection, page_lang=page.lang, language=language, details=details)
+    result = answer(detection, page_lang=page.lang, language=language, details=details, official_page=bool(official))
     result["official_host"] = official
     return result
 
@@ -39,7 +39,12 @@ def official_host(url: str) -> bool:
 
 
 def answer(
-    detection: Detection, *, page_lang: str | None = None, language: str | None = None, details: Details | None = None
+    detection: Detection,
+    *,
+    page_lang: str | None = None,
+    language: str | None = None,
+    details: Details | None = None,
+    official_page: bool = False,
 ) -> dict[str, Any]:
     """The contract's JSON object for a detection (also used for a situation the user chose by hand)."""
     marketplace = by_domain(detection.marketplace) if detection.marketplace else None
@@ -53,6 +58,7 @@ def answer(
             Details() if detection.phishing else (details or Details()),
             phishing=detection.phishing,
             subtype=detection.subtype,
+            official_page=official_page,
         )
     return {
         "situation": detection.situation,

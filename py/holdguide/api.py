@@ -6,6 +6,9 @@ Contract (``extension/lib/py-bridge.js`` is the only caller)::
              | {"op": "message",  "text": str, "language"?, "details"?}        # a pasted e-mail or SMS
              | {"op": "choose",   "situation": id, "marketplace": domain|null, "language"?, "details"?}
              | {"op": "options"}                                              # lists for the manual choice
+             | {"op": "caselog",  "entries": [...], "marketplace", "language"?, "details"?, "today": "YYYY-MM-DD",
+                "situation"?}                                                 # follow-ups, e-mail, export
+    every request may add "ui_language" (the browser's), in which "details_errors" are worded
     response = {"ok": true, "result": {...}, "details_errors": {field: message}}
              | {"ok": false, "error": "a sentence a person understands"}
 
@@ -16,14 +19,16 @@ so the bridge needs no knowledge of Python objects and both sides can be tested 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from holdguide.analyze import analyze, chosen
-from holdguide.extract import page_from_message
-from holdguide.marketplaces import all_marketplaces
-from holdguide.model import SITUATIONS, PageInput
+from holdguide.caselog import case_report
 from holdguide.details import validate_details
-from holdguide.texts import supported_languages
+from holdguide.extract import page_from_message
+from holdguide.marketplaces import all_marketplaces, by_domain
+from holdguide.model import SITUATIONS, PageInput
+from holdguide.texts import choose_language, localize_errors, supported_languages
 
 #: Longest text we look at; a page of account messages is a few kilobytes, so this only bounds the cost.
 MAX_TEXT = 200_000
@@ -36,15 +41,18 @@ def run_json(request: str) -> str:
         if not isinstance(payload, dict):
             raise ValueError("request must be a JSON object")
         response = {"ok": True, **_dispatch(payload)}
-    except Exception as error:  # noqa: BLE001 - the bridge needs a message, not a traceback
+    except Exception as error:
         response = {"ok": False, "error": f"{type(error).__name__}: {error}"}
     return json.dumps(response, ensure_ascii=False)
 
 
 def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
     op = payload.get("op")
-    details, errors = validate_details(payload.get("details") or {})
-    options = {"language": payload.get("language") or None, "details": details}
+    details, error_keys = validate_details(payload.get("details") or {})
+    language = payload.get("language") or None
+    # Form errors follow the popup's labels (the browser's UI language), not the plan's language.
+    errors = localize_errors(error_keys, choose_language(payload.get("ui_language") or language, None, None, None))
+    options = {"language": language, "details": details}
     if op == "analyze":
         return {"result": analyze(_page(payload.get("page") or {}), **options), "details_errors": errors}
     if op == "message":
@@ -58,6 +66,12 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
         return {"result": result, "details_errors": errors}
     if op == "options":
         return {"result": _options()}
+    if op == "caselog":
+        marketplace = by_domain(payload.get("marketplace") or "")
+        today = date.fromisoformat(str(payload.get("today")))
+        report = case_report(payload.get("entries") or [], marketplace, language, details, today,
+                             situation=payload.get("situation") or None)
+        return {"result": report, "details_errors": errors}
     raise ValueError(f"unknown op {op!r}")
 
 

@@ -11,15 +11,17 @@ import json
 import sys
 
 from holdguide.analyze import analyze
-from holdguide.extract import page_from_path
 from holdguide.details import validate_details
+from holdguide.extract import page_from_path
 from holdguide.render_text import render_plan
 
 EXIT_UNUSABLE_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="holdguide", description="Recognise an Amazon account hold and plan the way back.")
+    parser = argparse.ArgumentParser(
+        prog="holdguide", description="Recognise an Amazon account hold and plan the way back."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("analyze", help="analyse a saved page (.html), a message (.txt) or - for stdin")
     run.add_argument("path", help=".html, .txt or - (stdin)")

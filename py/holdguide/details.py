@@ -26,13 +26,13 @@ _TICKET_SPLIT = re.compile(r"[,;\s]+")
 def validate_details(raw: Mapping[str, object]) -> tuple[Details, dict[str, str]]:
     """Cleaned details and, per field that was given but unusable, an error key (``order-invalid``)."""
     errors: dict[str, str] = {}
-    name = _plain(raw.get("name"))
+    name = clean_text(raw.get("name"))
     if len(name) > MAX_NAME:
         errors["name"], name = "name-too-long", ""
-    email = _plain(raw.get("email"))
+    email = clean_text(raw.get("email"))
     if email and (len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email)):
         errors["email"], email = "email-invalid", ""
-    order = _order(_plain(raw.get("order")))
+    order = _order(clean_text(raw.get("order")))
     if order is None:
         errors["order"], order = "order-invalid", ""
     tickets, bad = _tickets(raw.get("tickets"))
@@ -41,8 +41,9 @@ def validate_details(raw: Mapping[str, object]) -> tuple[Details, dict[str, str]
     return Details(name=name, email=email, order=order, tickets=tickets), errors
 
 
-def _plain(value: object) -> str:
-    """A string without control characters (no line breaks to smuggle into an e-mail), spaces collapsed."""
+def clean_text(value: object) -> str:
+    """Any typed value as one line of text: no control characters (no line break to smuggle into an e-mail),
+    white space collapsed; "" for anything that is not a string."""
     if not isinstance(value, str):
         return ""
     visible = "".join(" " if unicodedata.category(char).startswith("C") else char for char in value)
@@ -64,6 +65,6 @@ def _tickets(value: object) -> tuple[tuple[str, ...], bool]:
     given piece was not a ticket number."""
     pieces: list[str] = []
     for item in value if isinstance(value, (list, tuple)) else [value]:
-        pieces += [piece for piece in _TICKET_SPLIT.split(_plain(item)) if piece]
+        pieces += [piece for piece in _TICKET_SPLIT.split(clean_text(item)) if piece]
     good = [piece for piece in pieces if _TICKET.fullmatch(piece)]
     return tuple(dict.fromkeys(good)), len(good) != len(pieces)

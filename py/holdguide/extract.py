@@ -19,11 +19,13 @@ from pathlib import Path
 from holdguide.model import PageInput
 
 _SKIPPED = frozenset({"script", "style", "template", "noscript", "head", "title", "svg", "iframe", "object"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_BLOCK = frozenset(
-    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 "
-    "h3 h4 h5 h6 header hr li main nav ol p pre section summary table tr ul option button label td th".split()
-)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+_BLOCK = frozenset((
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tr", "ul", "option", "button", "label", "td", "th",
+))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _URL = re.compile(r"""\bhttps?://[^\s<>"'()\[\]{}]+""", re.IGNORECASE)
 # Header names a mail program shows when a message is copied whole, in the languages we plan in.

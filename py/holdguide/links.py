@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 from holdguide.model import Marketplace
 
-#: Characters RFC 3966 allows in a global phone number besides the digits: the leading "+" only; visual
-#: separators are allowed too, but dropping them keeps every number in one canonical shape.
+#: Everything but digits. RFC 3966 allows visual separators in a global number, but a bare "+digits" is the
+#: one shape every phone and softphone dials.
 _NOT_DIAL = re.compile(r"[^0-9]")
 
 

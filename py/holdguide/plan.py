@@ -29,7 +29,12 @@ from holdguide.marketplaces import by_domain
 from holdguide.model import SITUATIONS, Details, Marketplace
 from holdguide.texts import choose_language, direction, resolve_language, supported_languages, text
 
-__all__ = ["build_plan", "choose_language", "compose_email", "supported_languages", "validate_details"]
+__all__ = ["build_plan", "choose_language", "compose_email", "store_for", "supported_languages", "validate_details"]
+
+#: The overlay's own controls (next, back, done...), in the plan's language: texts [ui].
+_UI_KEYS = ("ui.tab", "ui.expand", "ui.collapse", "ui.dismiss", "ui.step_of", "ui.done", "ui.failed",
+            "ui.marked_done", "ui.marked_failed", "ui.back", "ui.next", "ui.copied", "ui.copy_address",
+            "ui.copy_subject", "ui.copy_body")
 
 #: Where the links go when the marketplace is unknown (see the module docstring).
 FALLBACK_DOMAIN = "amazon.com"
@@ -58,6 +63,13 @@ class _Context:
         return text(self.language, key, **{**common, **values})
 
 
+def store_for(marketplace: Marketplace | None) -> Marketplace:
+    """The marketplace whose links and addresses we use: the given one, else amazon.com (see the docstring)."""
+    store = marketplace or by_domain(FALLBACK_DOMAIN)
+    assert store is not None, f"{FALLBACK_DOMAIN} missing from marketplaces.toml"
+    return store
+
+
 def build_plan(
     situation: str,
     marketplace: Marketplace | None,
@@ -67,21 +79,23 @@ def build_plan(
     phishing: bool = False,
     subtype: str | None = None,
     suggested_reasons: tuple[str, ...] = (),
+    official_page: bool = False,
 ) -> dict[str, Any]:
     """The plan for ``situation`` on ``marketplace`` in ``language`` (English when it has no texts).
 
-    ``suggested_reasons`` are reason ids (steps.toml ``[reasons]``) that the page itself names; they come first.
+    ``suggested_reasons`` are reason ids (steps.toml ``[reasons]``) that the page itself names; they come first,
+    after those its ``subtype`` implies (steps.toml ``[subtypes]``). ``official_page`` says the text was read
+    on an official Amazon host over https, where "we found no sign of a fake" would be a needless doubt.
     """
     if situation not in SITUATIONS:
         raise ValueError(f"unknown situation {situation!r}")
-    store = marketplace or by_domain(FALLBACK_DOMAIN)
-    assert store is not None, f"{FALLBACK_DOMAIN} missing from marketplaces.toml"
-    context = _Context(resolve_language(language), situation, store, Details() if phishing else details)
+    personal = Details() if phishing else details  # never the user's details next to a suspected fake
+    context = _Context(resolve_language(language), situation, store_for(marketplace), personal)
     table = data("steps")["phishing"] if phishing else data("steps")["situations"][situation]
     warnings = [context.t(f"warnings.{key}") for key in table["warnings"]]
     if marketplace is None:
         warnings.append(context.t("warnings.no-marketplace"))
-    if not phishing:
+    if not phishing and not official_page:
         warnings.append(context.t("warnings.no-fake-signs"))
     return {
         "language": context.language,
@@ -93,7 +107,9 @@ def build_plan(
         "title": context.t("titles.phishing" if phishing else f"titles.{situation}"),
         "intro": context.t("intro.phishing" if phishing else "intro.default"),
         "steps": [step for step_id in table["steps"] if (step := _step(context, step_id)) is not None],
-        **_advice(context, () if phishing else suggested_reasons, shown=not phishing),
+        "ui": {key.removeprefix("ui."): context.t(key) for key in _UI_KEYS},
+        **_advice(context, [*data("steps")["subtypes"].get(subtype or "", []), *suggested_reasons],
+                  shown=not phishing),
         "warnings": warnings,
     }
 
@@ -101,9 +117,9 @@ def build_plan(
 def _advice(context: _Context, suggested: Iterable[str], *, shown: bool) -> dict[str, Any]:
     """Reasons (the page's own suggestions first), tips and prevention; empty on a phishing plan."""
     steps = data("steps")
-    known = steps["reasons"]["order"]
+    known = steps["reasons"]["order"] if shown else []
     first = [reason for reason in dict.fromkeys(suggested) if reason in known]
-    reason_ids = (first + [reason for reason in known if reason not in first]) if shown else []
+    reason_ids = first + [reason for reason in known if reason not in first]
     return {
         "reasons": [context.t(f"reasons.{reason}") for reason in reason_ids],
         "reason_ids": reason_ids,
@@ -123,6 +139,8 @@ def _step(context: _Context, step_id: str) -> dict[str, Any] | None:
         "title": context.t(f"{key}.title"),
         "text": context.t(f"{key}.text"),
         "links": [link for link_spec in spec["links"] for link in _LINKS[link_spec["kind"]](context, link_spec)],
+        # How the shopper reaches Amazon in this step, for the case log when they mark it done.
+        "channel": spec.get("channel", "other"),
     }
     for extra in ("wait", "tip"):
         if spec.get(extra):
@@ -173,7 +191,7 @@ def _contact_us(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]
 def _phone(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]:
     # Only numbers Amazon publishes itself (marketplaces.toml); most stores have none: the call-back serves.
     return [_link("phone", context.t("links.phone", number=number), links.tel(number), note=label,
-                  source="marketplaces.toml") for label, number in context.marketplace.phones]
+                  source=data("contacts")["sources"]["phone"]) for label, number in context.marketplace.phones]
 
 
 def _app(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -185,7 +203,7 @@ def _cs_reply(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]:
     intro = context.t("email.intro", problem=_problem(context))
     body = compose_email(context.language, intro, context.details)
     return [email_link("email", context.t("links.email", address=address), address,
-                       context.t(f"subject.{context.situation}"), body, source="source-article-de.txt (2023-09-02)")]
+                       context.t(f"subject.{context.situation}"), body, source=data("contacts")["sources"]["cs-reply"])]
 
 
 def _x_post(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -205,12 +223,13 @@ def _executive(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]:
     intro = context.t("executive.intro", problem=_problem(context))
     body = compose_email(context.language, intro, context.details)
     subject = context.t("executive.subject")
-    return [
-        email_link("executive-email", context.t(f"links.executive-{'confirmed' if entry['confirmed'] else 'unconfirmed'}",
-                                                address=entry["address"]),
-                   entry["address"], subject, body, confirmed=entry["confirmed"], source=entry["source"])
-        for entry in data("contacts")["executive"]
-    ]
+    result = []
+    for entry in data("contacts")["executive"]:
+        evidence = "confirmed" if entry["confirmed"] else "unconfirmed"
+        label = context.t(f"links.executive-{evidence}", address=entry["address"])
+        result.append(email_link("executive-email", label, entry["address"], subject, body,
+                                 confirmed=entry["confirmed"], source=entry["source"]))
+    return result
 
 
 def _help(context: _Context, spec: dict[str, Any]) -> list[dict[str, Any]]:

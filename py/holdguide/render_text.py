@@ -26,11 +26,9 @@ def render_plan(plan: dict[str, Any]) -> str:
     lines += [heading("steps"), ""]
     for number, step in enumerate(plan["steps"], start=1):
         lines += _step(step, number, heading)
-    suggested = set(plan.get("suggested_reasons", ()))
-    reasons = [
-        f"{reason} ({heading('suggested')})" if reason_id in suggested else reason
-        for reason, reason_id in zip(plan["reasons"], plan.get("reason_ids", [None] * len(plan["reasons"])))
-    ]
+    suggested = len(plan.get("suggested_reasons", ()))  # they come first (holdguide.plan)
+    reasons = [f"{reason} ({heading('suggested')})" if index < suggested else reason
+               for index, reason in enumerate(plan["reasons"])]
     for key, items in (("reasons", reasons), ("tips", plan["tips"]), ("prevention", plan["prevention"]),
                        ("warnings", plan["warnings"])):
         if items:

@@ -81,16 +81,12 @@ def choose_language(
 
 
 def text(language: str, key: str, **values: object) -> str:
-    """The text ``key`` in ``language`` (English if missing there), with its ``{fields}`` filled from ``values``."""
-    template = load(language).get(key)
+    """The text ``key`` in ``language`` (English if missing there, or if the language has no texts), with its
+    ``{fields}`` filled from ``values``."""
+    template = load(language).get(key) if language in supported_languages() else None
     if template is None:
         template = load(FALLBACK)[key]  # a KeyError here is a bug in the code or in en.toml
     return fill(template, values)
-
-
-def has_text(language: str, key: str) -> bool:
-    """True when ``key`` exists in the locale or in English."""
-    return key in load(language) or key in load(FALLBACK)
 
 
 def fill(template: str, values: Mapping[str, object]) -> str:

@@ -7,6 +7,7 @@ through a catch-all route, which also records every request that would have left
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,9 @@ class ServedWeb:
         return url
 
     def handle(self, route: Route, request: Request) -> None:
+        if not request.url.startswith(("http://", "https://", "ws://", "wss://")):
+            route.continue_()  # the extension's own files (chrome-extension://), data: and blob: URLs
+            return
         if request.url in self.pages:
             content_type, body = self.pages[request.url]
             route.fulfill(status=200, content_type=content_type, body=body)
@@ -68,11 +72,11 @@ class ExtensionBrowser:
         return page
 
     def tab_id(self, page: Page) -> int:
-        """Chrome's id for the tab showing ``page`` (asked of the extension's service worker)."""
-        marker = page.evaluate("() => { const m = 'hg-' + Math.random(); document.documentElement.dataset.hgTab = m; return m; }")
+        """Chrome's id for the tab showing ``page`` (the newest such tab, asked of the service worker)."""
         return self.worker.evaluate(
-            """async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id""", page.url
-        ) if marker else -1
+            "async (url) => Math.max(...(await chrome.tabs.query({})).filter((t) => t.url === url).map((t) => t.id))",
+            page.url,
+        )
 
     def open_popup(self, tab_page: Page | None = None, wait: bool = True) -> Page:
         """The popup as a tab, told which tab to analyse with ?tabId= (contract)."""
@@ -84,16 +88,19 @@ class ExtensionBrowser:
         return popup
 
     def clear_storage(self) -> None:
-        self.worker.evaluate("async () => { await chrome.storage.local.clear(); await chrome.storage.session.clear(); }")
+        self.worker.evaluate("async () => Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()])")
 
 
 def wait_until_settled(popup: Page) -> str:
     """Wait for data-state to leave "loading"; returns the final state."""
-    popup.wait_for_selector("[data-state=ready], [data-state=error]", timeout=READY_TIMEOUT_MS)
+    popup.wait_for_selector("[data-state=ready], [data-state=error]", state="attached", timeout=READY_TIMEOUT_MS)
     return popup.get_attribute("[data-state]", "data-state")
 
 
-def launch(playwright: Playwright, build: Path, profile: Path, web: ServedWeb) -> ExtensionBrowser:
+def launch(
+    playwright: Playwright, build: Path, profile: Path, web: ServedWeb, ui_language: str = "en-US"
+) -> ExtensionBrowser:
+    """Chromium with ``build`` loaded; ``ui_language`` is the browser's UI language (the popup's _locales)."""
     if not (build / "manifest.json").exists():
         raise RuntimeError(f"{build} is missing; run `python build.py`")
     context = playwright.chromium.launch_persistent_context(
@@ -109,7 +116,10 @@ def launch(playwright: Playwright, build: Path, profile: Path, web: ServedWeb) -
             "--disable-component-update",
             "--no-first-run",
             "--disable-sync",
+            f"--lang={ui_language}",
         ],
+        env={**os.environ, "LANGUAGE": ui_language.replace("-", "_")},
+        locale=ui_language,
     )
     context.route("**/*", web.handle)
     worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")

@@ -21,6 +21,7 @@ def test_a_full_analysis_sends_no_request_anywhere(ext: ExtensionBrowser) -> Non
     popup = ext.open_popup(page)
     assert popup_answer(popup)["state"] == "ready"
     page.locator("#hold-guide-overlay").wait_for(state="attached")
+    popup.locator("#details-section summary").click()
     popup.locator("#details-form input[name=order]").fill("302-1234567-1234567")  # Python runs again
     popup.wait_for_timeout(500)
 

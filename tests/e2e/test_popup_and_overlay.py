@@ -16,7 +16,7 @@ from tests.golden_cases import browser_pages, first
 OFFICIAL_PAGES = browser_pages(phishing=False)
 
 
-def test_german_security_lock_on_amazon_de_signin_gets_plan_and_overlay(ext: ExtensionBrowser, screenshot) -> None:
+def test_german_security_lock_on_amazon_de_signin_gets_plan_and_overlay(ext: ExtensionBrowser) -> None:
     case = first(
         [c for c in OFFICIAL_PAGES if urlsplit(c.url).path.startswith("/ap/")],
         situation="security-lock", language="de", host="www.amazon.de",
@@ -30,7 +30,6 @@ def test_german_security_lock_on_amazon_de_signin_gets_plan_and_overlay(ext: Ext
     overlay = page.locator("#hold-guide-overlay")
     overlay.wait_for(state="attached")
     assert overlay.get_attribute("data-situation") == "security-lock"
-    screenshot(popup, "popup-de-security-lock")
 
 
 def test_english_hold_page_gets_its_situation_and_overlay(ext: ExtensionBrowser) -> None:

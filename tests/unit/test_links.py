@@ -30,7 +30,8 @@ class TestMailto:
 
     @pytest.mark.parametrize(
         "text",
-        ["Zurückerstattung für Bestellung", "アカウントがロックされました", "تم قفل حسابي", "Zażółć gęślą jaźń", "İade & ödeme"],
+        ["Zurückerstattung für Bestellung", "アカウントがロックされました", "تم قفل حسابي", "Zażółć gęślą jaźń",
+         "İade & ödeme"],
     )
     def test_non_ascii_is_percent_encoded_utf8(self, text: str) -> None:
         url = links.mailto("a@example.com", text, text)

@@ -15,11 +15,13 @@ Nothing here raises on bad input: empty, huge, binary or half-HTML text all end 
 from __future__ import annotations
 
 from holdguide.detection.classify import Verdict, classify
+from holdguide.detection.hosts import host_of_url, lookalikes, sender_domain
 from holdguide.detection.language import guess_language
 from holdguide.detection.normalize import Folded, fold
 from holdguide.detection.origin import imitated_marketplace, official_marketplace
 from holdguide.detection.phishing import judge
 from holdguide.detection.signals import brand_names, find
+from holdguide.marketplaces import is_official_host
 from holdguide.model import Detection, PageInput
 
 __all__ = ["detect"]
@@ -29,9 +31,11 @@ _NOT_PHISHING_GUARDS = frozenset({"help-article", "scam-warning", "seller"})
 
 
 def _about_amazon(page: PageInput, folded: Folded, official: str | None) -> bool:
-    if official:
+    """Amazon's name is in the text, or a host the text comes from or links to is Amazon's or imitates it."""
+    if official or any(name in folded.text for name in brand_names()):
         return True
-    return any(name in folded.text for name in brand_names()) or any("amazon" in link.lower() for link in page.links)
+    hosts = [host_of_url(page.url), sender_domain(page.sender), *(host_of_url(link) for link in page.links[:50])]
+    return any(host and (is_official_host(host) or lookalikes(host)) for host in hosts)
 
 
 def _marketplace(page: PageInput, folded: Folded, verdict: Verdict, phishing: bool, official: str | None) -> str | None:
@@ -47,10 +51,11 @@ def detect(page: PageInput) -> Detection:
     folded = fold(f"{page.title}\n{page.text}" if page.title else (page.text or ""))
     language = guess_language(folded.text, page.lang)
     official = official_marketplace(page)
-    verdict = classify(find(folded), folded, _about_amazon(page, folded, official), language)
+    about_amazon = _about_amazon(page, folded, official)
+    verdict = classify(find(folded), folded, about_amazon, language)
     phishing, reasons = False, ()
     if not _NOT_PHISHING_GUARDS.intersection(verdict.guards):
-        phishing, reasons = judge(page, folded, verdict.situation != "none", _about_amazon(page, folded, official))
+        phishing, reasons = judge(page, folded, verdict.situation != "none", about_amazon)
     return Detection(
         situation=verdict.situation,
         marketplace=_marketplace(page, folded, verdict, phishing, official),

@@ -20,7 +20,8 @@ from holdguide.model import PageInput
 @functools.cache
 def _mention_pattern() -> re.Pattern[str]:
     domains = sorted((m.domain for m in all_marketplaces()), key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?:www\.)?(" + "|".join(re.escape(d) for d in domains) + r")(?![\w-]|\.\w)")
+    # "Amazon.com, Inc." is the company that signs every marketplace's footer, not a marketplace mention.
+    return re.compile(r"(?<![\w.-])(?:www\.)?(" + "|".join(re.escape(d) for d in domains) + r")(?![\w-]|\.\w|,? inc\b)")
 
 
 def official_marketplace(page: PageInput) -> str | None:
@@ -40,8 +41,21 @@ def _most_common(counter: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
+def _inside_host(host: str | None) -> str | None:
+    """The marketplace domain a fake host starts with (``amazon.co.uk.secure-login.com``, ``amazon.de-konto.info``)."""
+    if not host:
+        return None
+    for domain in sorted((m.domain for m in all_marketplaces()), key=len, reverse=True):
+        if host.startswith((domain + ".", domain + "-", "www." + domain + ".", "www." + domain + "-")):
+            return domain
+    return None
+
+
 def imitated_marketplace(page: PageInput, folded: Folded) -> str | None:
-    """The marketplace a text of unknown or fake origin points to by its links, else by naming it."""
+    """The marketplace a text of unknown or fake origin points to by its host, links, else by naming it."""
+    inside = _inside_host(host_of_url(page.url)) or _inside_host(sender_domain(page.sender))
+    if inside:
+        return inside
     linked: Counter[str] = Counter()
     for link in page.links:
         host = host_of_url(link)

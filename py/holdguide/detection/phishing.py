@@ -55,11 +55,25 @@ def _reason(key: str, **values: str) -> str:
 
 
 def _lookalike_reasons(hosts: list[str]) -> list[str]:
-    return [_reason(item.kind, host=item.host, detail=item.detail) for host in hosts for item in lookalikes(host)]
+    reasons = (_reason(item.kind, host=item.host, detail=item.detail) for host in hosts for item in lookalikes(host))
+    return list(dict.fromkeys(reasons))
 
 
-def _page_origin(page: PageInput) -> Origin:
+_URL_IN_TEXT = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+
+
+def _text_origin(folded: Folded) -> Origin:
+    """A pasted text without URL or headers (an SMS): the addresses written in it are its only links."""
+    hosts = [h for h in dict.fromkeys(host_of_url(u) for u in _URL_IN_TEXT.findall(folded.text[:20_000])) if h]
+    foreign = [h for h in hosts[:50] if not is_official_host(h)]
+    reasons = tuple(_reason("link_not_official", host=h) for h in foreign)
+    return Origin(known=bool(foreign), official=False, foreign=reasons, lookalike=tuple(_lookalike_reasons(foreign)))
+
+
+def _page_origin(page: PageInput, folded: Folded) -> Origin:
     host = host_of_url(page.url)
+    if page.url is None:
+        return _text_origin(folded)
     if host is None or host in data()["viewer_hosts"]:
         return Origin(known=False, official=False, foreign=(), lookalike=())
     if is_official_host(host):
@@ -70,7 +84,7 @@ def _page_origin(page: PageInput) -> Origin:
 def _message_origin(page: PageInput, folded: Folded) -> Origin:
     forwarded = any(marker in folded.text for marker in data()["forward_markers"])
     domain = None if forwarded else sender_domain(page.sender)
-    link_hosts = [h for h in dict.fromkeys(host_of_url(link) for link in page.links) if h]
+    link_hosts = [h for h in dict.fromkeys(host_of_url(link) for link in page.links[:50]) if h]
     foreign_links = [h for h in link_hosts if not is_official_host(h)]
     foreign: list[str] = []
     if domain and not is_official_host(domain):
@@ -79,12 +93,13 @@ def _message_origin(page: PageInput, folded: Folded) -> Origin:
     foreign += [_reason("link_not_official", host=h) for h in foreign_links]
     known = bool(domain) or bool(link_hosts)
     official = known and not foreign
-    return Origin(known, official, tuple(foreign), tuple(_lookalike_reasons(([domain] if domain else []) + foreign_links)))
+    lookalike = _lookalike_reasons([*([domain] if domain else []), *foreign_links])
+    return Origin(known, official, tuple(foreign), tuple(lookalike))
 
 
 def origin_of(page: PageInput, folded: Folded) -> Origin:
     """Where ``page`` comes from, as far as its URL, sender and links tell."""
-    return _message_origin(page, folded) if page.kind == "message" else _page_origin(page)
+    return _message_origin(page, folded) if page.kind == "message" else _page_origin(page, folded)
 
 
 def _first(entries: list[dict[str, Any]], folded: Folded) -> tuple[dict[str, Any], str] | None:

@@ -1,0 +1,74 @@
+"""api.run_json, the bridge's only entry point: JSON in, JSON out, never an exception."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from holdguide.api import MAX_TEXT, run_json
+
+CONTRACT_FIELDS = {"situation", "subtype", "marketplace", "language", "confidence", "evidence", "phishing",
+                   "phishing_reasons", "plan"}
+
+
+def call(request: object) -> dict:
+    return json.loads(run_json(json.dumps(request)))
+
+
+def test_analyze_returns_the_contract_fields() -> None:
+    page = {"url": "https://www.amazon.com/", "text": "Today's deals", "lang": "en-us"}
+    response = call({"op": "analyze", "page": page})
+    assert response["ok"] is True
+    assert CONTRACT_FIELDS <= set(response["result"])
+    assert response["result"]["situation"] == "none" and response["result"]["plan"] is None
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["not json", "[]", '{"op": "fly"}', '{"op": "choose", "situation": "bogus"}', '{"op": "analyze", "page": 7}'],
+)
+def test_bad_requests_answer_with_an_error_instead_of_raising(request_text: str) -> None:
+    response = json.loads(run_json(request_text))
+    assert response["ok"] is False and response["error"]
+
+
+def test_strange_page_values_are_tolerated() -> None:
+    response = call({"op": "analyze", "page": {"url": 5, "text": None, "title": ["x"], "lang": {}}})
+    assert response["ok"] is True and response["result"]["situation"] == "none"
+
+
+def test_text_is_bounded() -> None:
+    response = call({"op": "analyze", "page": {"text": "a " * (MAX_TEXT)}})
+    assert response["ok"] is True
+
+
+def test_options_list_situations_and_marketplaces_for_the_manual_choice() -> None:
+    result = call({"op": "options"})["result"]
+    assert "none" not in result["situations"] and "security-lock" in result["situations"]
+    assert {"domain": "amazon.de", "name": "Amazon.de"} in result["marketplaces"] or any(
+        m["domain"] == "amazon.de" for m in result["marketplaces"])
+    assert "en" in result["languages"]
+
+
+def test_choose_builds_the_plan_for_a_hand_picked_situation() -> None:
+    result = call({"op": "choose", "situation": "account-closed", "marketplace": "amazon.fr"})["result"]
+    assert result["situation"] == "account-closed" and result["marketplace"] == "amazon.fr"
+    assert result["plan"]["language"] == "fr"
+
+
+def test_details_errors_come_back_per_field() -> None:
+    response = call({"op": "options", "details": {"order": "12345"}})
+    assert response["ok"] is True
+    response = call({"op": "choose", "situation": "security-lock", "marketplace": "amazon.de",
+                     "details": {"order": "12345", "email": "nobody"}})
+    assert set(response["details_errors"]) == {"order", "email"}
+
+
+def test_details_are_never_used_for_a_page_off_amazon() -> None:
+    details = {"name": "Erika Mustermann", "email": "erika@example.org", "order": "302-1234567-1234567"}
+    page = {"url": "https://amazon-konto-pruefung.example/login", "lang": "de",
+            "text": "Ihr Konto wurde gesperrt. Bitte melden Sie sich an und bestätigen Sie Ihre Kreditkartendaten."}
+    response = call({"op": "analyze", "page": page, "details": details})
+    assert response["result"]["official_host"] is False
+    assert "Erika" not in json.dumps(response["result"]) and "302-1234567" not in json.dumps(response["result"])
