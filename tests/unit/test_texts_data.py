@@ -46,8 +46,8 @@ LETTERS = {
     "tr": "ışğİçöü",
 }
 DIRECTION = {"ar": "rtl"}
-#: Keys that hold a code, not words.
-NOT_TEXT = {"meta.direction"}
+#: Keys that hold a code or a name, not words to translate.
+NOT_TEXT = {"meta.direction", "ui.tab"}  # ui.tab is the product's name, "Hold Guide"
 
 
 def _scripts(value: str) -> set[str]:

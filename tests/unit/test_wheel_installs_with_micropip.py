@@ -23,8 +23,9 @@ def test_micropip_installs_our_wheel_and_it_answers() -> None:
     if not (wheels and micropip and shutil.which("node")):
         pytest.fail("run setup.sh first: it downloads micropip and builds the wheel")
     request = json.dumps({"op": "options"})
+    pyodide = ROOT / "node_modules" / "pyodide"
     run = subprocess.run(
-        ["node", SCRIPT, ROOT / "node_modules" / "pyodide", micropip[-1], wheels[-1], "holdguide.api.run_json", request],
+        ["node", SCRIPT, pyodide, micropip[-1], wheels[-1], "holdguide.api.run_json", request],
         capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
