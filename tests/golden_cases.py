@@ -40,6 +40,10 @@ class Case:
         return urlsplit(self.url or "").hostname or ""
 
     @property
+    def marketplace_domain(self) -> str | None:
+        return self.expected.get("marketplace")
+
+    @property
     def situation(self) -> str:
         return self.expected["situation"]
 

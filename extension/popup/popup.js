@@ -4,7 +4,7 @@
 // Hooks other tests rely on (../shared/contract.md): #app is the only element with data-state
 // (loading -> ready | error) and, once ready, data-situation, data-marketplace and data-phishing.
 import { startPython } from "../lib/py-bridge.js";
-import { callInTab, message, runInTab, targetTab } from "../lib/platform.js";
+import { api, callInTab, message, runInTab, targetTab } from "../lib/platform.js";
 import { renderPlan, renderVerdict, situationLabel } from "./view.js";
 import { watchDetails } from "./details.js";
 import { setUpPaste } from "./paste.js";
@@ -105,6 +105,6 @@ function fail(text, error) {
 /** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */
 function localize(root) {
   for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = message(node.dataset.i18n);
-  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.documentElement.lang = api.i18n.getUILanguage();
   document.documentElement.dir = message("@@bidi_dir");
 }

@@ -6,7 +6,6 @@ bridge (``api.run_json``) both call :func:`analyze`, so the popup and the CLI ca
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -75,8 +74,7 @@ def answer(
 
 def chosen(situation: str, marketplace: str | None, **kwargs: Any) -> dict[str, Any]:
     """The answer for a situation and marketplace the user picked by hand (no page evidence)."""
-    detection = replace(Detection(situation=situation), marketplace=marketplace, confidence=1.0)
-    return answer(detection, **kwargs)
+    return answer(Detection(situation=situation, marketplace=marketplace, confidence=1.0), **kwargs)
 
 
 def _page_language(lang: str | None) -> str | None:

@@ -41,7 +41,7 @@ def run_json(request: str) -> str:
         if not isinstance(payload, dict):
             raise ValueError("request must be a JSON object")
         response = {"ok": True, **_dispatch(payload)}
-    except Exception as error:
+    except Exception as error:  # a bad page or request must not break the popup; it shows the message
         response = {"ok": False, "error": f"{type(error).__name__}: {error}"}
     return json.dumps(response, ensure_ascii=False)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,5 +130,3 @@ def popup_answer(popup: Page) -> dict[str, str | None]:
     element = popup.locator("[data-state]")
     return {name: element.get_attribute(f"data-{name}") for name in ("state", "situation", "marketplace", "phishing")}
 
-
-Screenshot = Callable[[Page, str], Path]

@@ -32,21 +32,24 @@ def test_build_browser(playwright: Playwright, tmp_path_factory: pytest.TempPath
     browser.context.close()
 
 
+def _fresh(browser: ExtensionBrowser) -> Iterator[ExtensionBrowser]:
+    """``browser`` with clean storage, closing the pages a test left open."""
+    browser.clear_storage()
+    yield browser
+    for page in browser.context.pages:
+        page.close()
+
+
 @pytest.fixture
 def ext(release_browser: ExtensionBrowser) -> Iterator[ExtensionBrowser]:
-    """The release browser with clean storage and no pages left open by an earlier test."""
-    release_browser.clear_storage()
-    yield release_browser
-    for page in release_browser.context.pages:
-        page.close()
+    """The release browser, fresh for each test."""
+    yield from _fresh(release_browser)
 
 
 @pytest.fixture
 def ext_any_site(test_build_browser: ExtensionBrowser) -> Iterator[ExtensionBrowser]:
-    test_build_browser.clear_storage()
-    yield test_build_browser
-    for page in test_build_browser.context.pages:
-        page.close()
+    """The test-only build, fresh for each test."""
+    yield from _fresh(test_build_browser)
 
 
 @pytest.fixture
