@@ -110,21 +110,29 @@ def report(rows: list[dict]) -> tuple[list[str], dict[str, float]]:
 
 
 def held_out() -> list[str]:
-    """The held-out real wording of tests/unit/test_detection_generalises.py, which no signal was built on."""
+    """Each held-out round (tests/heldout/round-<n>.toml): its first-seen score, recorded before any signal
+    change, next to its score today; then every miss. No signal was built on these texts."""
     sys.path.insert(0, str(ROOT / "tests" / "unit"))
-    from test_detection_generalises import HELD_OUT, _page
+    from test_detection_generalises import ROUNDS, page
 
     from holdguide.detection import detect
 
-    lines, hits = [], 0
-    for case_id, text, url, sender, situation, phishing, _source, known in HELD_OUT:
-        got = detect(_page(text, url, sender))
-        ok = (got.situation, got.phishing) == (situation, phishing)
-        hits += ok
-        if not ok:
-            note = f"  (known: {known})" if known else ""
-            lines.append(f"  {case_id}: expected {situation}, got {got.situation}{note}")
-    return [f"Held-out real wording (never used to build signals): {_rate(hits, len(HELD_OUT))}", *lines]
+    lines, misses, total_hits, total = [], [], 0, 0
+    for held in ROUNDS:
+        info, hits = held["round"], 0
+        for case in held["case"]:
+            got = detect(page(case))
+            ok = (got.situation, got.phishing) == (case["situation"], case["phishing"])
+            hits += ok
+            if not ok:
+                note = f"  (known: {case['expected_failure']})" if case.get("expected_failure") else ""
+                misses.append(f"  r{info['number']} {case['id']}: expected {case['situation']}/phishing="
+                              f"{case['phishing']}, got {got.situation}/phishing={got.phishing}{note}")
+        total_hits, total = total_hits + hits, total + len(held["case"])
+        lines.append(f"  round {info['number']} ({info['date']}): first seen {info['first_seen']}, "
+                     f"now {_rate(hits, len(held['case']))}")
+    head = f"Held-out real wording (never used to build signals): {_rate(total_hits, total)}"
+    return [head, *lines, *(["  misses:", *misses] if misses else [])]
 
 
 def main(argv: list[str] | None = None) -> int:

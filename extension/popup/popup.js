@@ -33,6 +33,7 @@ async function main() {
   } catch (error) {
     return fail(message("errorBoot"), error);
   }
+  performance.mark("hold-guide:python-ready"); // read by scripts/benchmark.py
   setUpPaste(bridge);
   setUpManual(bridge);
   if (!page) {
@@ -61,6 +62,7 @@ function show(answer, detailsErrors) {
   app.dataset.marketplace = answer.marketplace ?? "";
   app.dataset.phishing = String(answer.phishing);
   setState("ready", answer.situation === "none" ? message("noHold") : situationLabel(answer.situation));
+  if (!performance.getEntriesByName("hold-guide:answer-shown").length) performance.mark("hold-guide:answer-shown");
 }
 
 /** Draw (or remove) the overlay in the page; the page stays usable if this fails (e.g. a closed tab). */

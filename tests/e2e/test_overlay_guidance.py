@@ -6,6 +6,7 @@ Real pages from tests/golden/, the real extension, real Pyodide; the shopper's k
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page
@@ -154,3 +155,31 @@ def test_axe_finds_no_serious_violations_in_the_ready_popup_and_the_overlay(ext:
         popup.locator(f"{section} summary").click()
     assert run_axe(popup) == []
     assert run_axe(page, "#hold-guide-overlay") == []
+
+
+def luminance(css_color: str) -> float:
+    red, green, blue = (int(part) for part in re.findall(r"\d+", css_color)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+def test_the_overlay_follows_dark_mode_and_reduced_motion(ext: ExtensionBrowser) -> None:
+    page, _ = open_with_overlay(ext, hold_page())
+    panel = overlay(page).locator(".panel")
+    page.emulate_media(color_scheme="light", reduced_motion="no-preference")
+    light = panel.evaluate("n => getComputedStyle(n).backgroundColor")
+    assert panel.evaluate("n => getComputedStyle(n).transitionDuration") != "0s"
+    page.emulate_media(color_scheme="dark", reduced_motion="reduce")
+    dark = panel.evaluate("n => getComputedStyle(n).backgroundColor")
+    assert luminance(dark) < 0.3 < luminance(light)
+    assert panel.evaluate("n => getComputedStyle(n).transitionDuration") == "0s"
+
+
+def test_the_overlay_styles_do_not_leak_into_the_page(ext: ExtensionBrowser) -> None:
+    case = hold_page()
+    page = ext.open_page(case.url, case.document.read_text(encoding="utf-8"))
+    probe = """() => [document.body, ...document.querySelectorAll('button, a, h2, h3, ul, p')].slice(0, 40)
+        .map((n) => { const s = getComputedStyle(n); return [s.font, s.color, s.background, s.padding].join('|'); })"""
+    before = page.evaluate(probe)
+    ext.open_popup(page)
+    overlay(page).wait_for(state="attached")
+    assert page.evaluate(probe) == before

@@ -193,3 +193,13 @@ def test_ten_megabytes_of_text_are_answered_within_seconds():
 def test_binary_junk_decoded_as_text_is_none():
     junk = bytes(range(256)).decode("latin-1") * 4000
     assert detect(PageInput(text=junk)).situation == "none"
+
+
+def test_a_shared_account_status_host_takes_the_marketplace_from_the_page_not_from_amazon_com():
+    """account-status.amazon.com serves every country (marketplaces.toml [shared])."""
+    text = "Ihr Amazon-Konto ist vorübergehend gesperrt. Bitte bestätigen Sie Ihre Zahlungsmethode auf Amazon.de."
+    german = detect(PageInput(text=text, url="https://account-status.amazon.com/ap/cvf", lang="de-DE"))
+    assert german.marketplace == "amazon.de" and not german.phishing
+    english = detect(PageInput(text="Account on hold temporarily. Verify your payment method.",
+                               url="https://account-status.amazon.com/", lang="en-GB"))
+    assert english.marketplace == "amazon.co.uk"

@@ -50,7 +50,7 @@ def detect(page: PageInput) -> Detection:
     """The situation ``page`` shows, with evidence, confidence, phishing verdict and marketplace."""
     folded = fold(f"{page.title}\n{page.text}" if page.title else (page.text or ""))
     language = guess_language(folded.text, page.lang)
-    official = official_marketplace(page)
+    official = official_marketplace(page, folded, language)
     about_amazon = _about_amazon(page, folded, official)
     verdict = classify(find(folded), folded, about_amazon, language)
     phishing, reasons = False, ()

@@ -13,7 +13,7 @@ from collections import Counter
 
 from holdguide.detection.hosts import host_of_url, sender_domain
 from holdguide.detection.normalize import Folded
-from holdguide.marketplaces import all_marketplaces, for_host
+from holdguide.marketplaces import all_marketplaces, for_host, is_shared_host, marketplace_for_language
 from holdguide.model import PageInput
 
 
@@ -24,13 +24,22 @@ def _mention_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])(?:www\.)?(" + "|".join(re.escape(d) for d in domains) + r")(?![\w-]|\.\w|,? inc\b)")
 
 
-def official_marketplace(page: PageInput) -> str | None:
-    """The marketplace of the URL's host, or of the sender's domain, when that is an official one."""
+def official_marketplace(page: PageInput, folded: Folded, language: str | None) -> str | None:
+    """The marketplace of the URL's host, or of the sender's domain, when that is an official one.
+
+    A shared host (``account-status.amazon.com`` shows the holds of every country, marketplaces.toml
+    ``[shared]``) says nothing of the shopper's marketplace: there the text's links or mentions decide, else the
+    marketplace of the page's language, else the host's own.
+    """
     host = host_of_url(page.url)
     found = for_host(host) if host else None
     if found is None and page.kind == "message":
         domain = sender_domain(page.sender)
         found = for_host(domain) if domain else None
+    if found is not None and host and is_shared_host(host):
+        tag = page.lang or language  # the lang attribute may carry a region ("en-GB" is amazon.co.uk)
+        home = marketplace_for_language(tag) if tag else None
+        return imitated_marketplace(page, folded) or (home or found).domain
     return found.domain if found else None
 
 
