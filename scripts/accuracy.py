@@ -7,6 +7,9 @@ Each fixture is run through the CLI's own code (``holdguide.cli.main([... "--jso
 CLI's. "Real" fixtures are verbatim, assembled or paraphrased from a public source; "constructed" ones are
 written from Amazon's own pages where no source quotes Amazon in that language. Targets (issue 3): >= 95% of
 hold situations right, no alarm on any negative, >= 95% of phishing flagged.
+
+Then the held-out rounds (tests/heldout/round-<n>.toml): each round's score on first sight, recorded before any
+signal change, beside its score today; how to add a round is in tests/unit/test_detection_generalises.py.
 """
 
 from __future__ import annotations
@@ -131,7 +134,8 @@ def held_out() -> list[str]:
         total_hits, total = total_hits + hits, total + len(held["case"])
         lines.append(f"  round {info['number']} ({info['date']}): first seen {info['first_seen']}, "
                      f"now {_rate(hits, len(held['case']))}")
-    head = f"Held-out real wording (never used to build signals): {_rate(total_hits, total)}"
+    # Only a round's first-seen score measures generalisation: later scores come after widening signals on it.
+    head = f"Held-out real wording, now (first-seen scores below are the honest measure): {_rate(total_hits, total)}"
     return [head, *lines, *(["  misses:", *misses] if misses else [])]
 
 

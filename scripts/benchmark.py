@@ -67,7 +67,8 @@ def bench_popup(runs: int) -> None:
         browser.context.close()
     first, warm = marks[0], marks[1:]
     print(f"popup on {case.id} ({case.url}):")
-    print(f"  fresh profile: Python ready {first['python-ready']:7.0f} ms, answer shown {first['answer-shown']:7.0f} ms")
+    print(f"  fresh profile: Python ready {first['python-ready']:7.0f} ms, "
+          f"answer shown {first['answer-shown']:7.0f} ms")
     for name in ("python-ready", "answer-shown"):
         values = [m[name] for m in warm]
         print(f"  warm, {runs} runs: {name:13s} median {statistics.median(values):7.0f} ms "

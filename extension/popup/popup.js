@@ -37,6 +37,7 @@ async function main() {
   setUpPaste(bridge);
   setUpManual(bridge);
   if (!page) {
+    await watchDetails(async () => {}); // the manual choice and the case log still use the stored details
     setUpCaseLog(bridge, null);
     return fail(message("errorRead"));
   }
