@@ -20,7 +20,9 @@ from typing import Any
 from holdguide import links
 from holdguide.details import clean_text
 from holdguide.model import SITUATIONS, Details, Marketplace
-from holdguide.plan import compose_email, data, store_for
+from holdguide.plan import store_for
+from holdguide.plandata import data
+from holdguide.step_links import compose_email
 from holdguide.texts import choose_language, resolve_language, text
 
 OUTCOMES = ("done", "failed")
