@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Debian packages: Chromium for the browser tests, fonts for Japanese and Arabic screenshots"
+step "Debian packages: Chromium and Firefox ESR for the browser tests, fonts for Japanese and Arabic screenshots"
 need=()
 command -v chromium >/dev/null || need+=(chromium)
+command -v firefox-esr >/dev/null || need+=(firefox-esr)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 if ((${#need[@]})); then

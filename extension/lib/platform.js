@@ -3,15 +3,31 @@
 // Firefox exposes the promise-based `browser` namespace and, since MV3, `chrome` too; Chrome only `chrome`.
 export const api = globalThis.browser ?? globalThis.chrome;
 
-/** Run a file in a tab and return the value of its last expression (first frame only). */
+/**
+ * Run files (paths from the extension's root) in a tab; the value of the last one's last expression (first frame).
+ *
+ * Firefox (measured on 153 ESR) resolves a relative `files` path against the calling page, not the extension's
+ * root as Chrome does: from the popup, "content/collect.js" became popup/content/collect.js ("Unable to load
+ * script") and the popup said it could not read the tab. A leading "/" means the root in both browsers.
+ */
 export async function runInTab(tabId, files) {
-  const [first] = await api.scripting.executeScript({ target: { tabId }, files });
-  return first?.result;
+  const absolute = files.map((file) => (file.startsWith("/") ? file : `/${file}`));
+  return firstResult(await api.scripting.executeScript({ target: { tabId }, files: absolute }));
 }
 
 /** Call a function in a tab with JSON-safe arguments. */
 export async function callInTab(tabId, func, args) {
-  const [first] = await api.scripting.executeScript({ target: { tabId }, func, args });
+  return firstResult(await api.scripting.executeScript({ target: { tabId }, func, args }));
+}
+
+/**
+ * Firefox (153 ESR) reports a script that failed to load or threw as `{error}` in the result instead of
+ * rejecting, as Chrome does; throw it so both browsers fail the same way.
+ */
+function firstResult([first] = []) {
+  if (first && "error" in first && first.error !== undefined) {
+    throw first.error instanceof Error ? first.error : new Error(String(first.error));
+  }
   return first?.result;
 }
 

@@ -203,3 +203,16 @@ def test_a_shared_account_status_host_takes_the_marketplace_from_the_page_not_fr
     english = detect(PageInput(text="Account on hold temporarily. Verify your payment method.",
                                url="https://account-status.amazon.com/", lang="en-GB"))
     assert english.marketplace == "amazon.co.uk"
+
+
+def test_an_official_host_written_against_japanese_text_keeps_its_last_label():
+    # web.sic.shibaura-it.ac.jp (held-out round 4): "Amazon.co.jpにご登録の..." once read as the foreign host amazon.co
+    page = PageInput(text="[アカウントロック]Amazon.co.jpにご登録のアカウントの確認",
+                     url=None, sender=None, kind="page")
+    assert detect(page).phishing is False
+
+
+def test_a_lookalike_host_written_against_japanese_text_is_still_seen():
+    page = PageInput(text="アカウントがロックされました。amazon-secure-login.comでサインインしてください。Amazon",
+                     url=None, sender=None, kind="page")
+    assert detect(page).phishing is True

@@ -18,7 +18,8 @@ from holdguide.model import SITUATIONS
 
 SIGNALS = [s for s in all_signals() if s.kind == "signal"]
 GUARDS = [s for s in all_signals() if s.kind == "guard"]
-GUARD_KINDS = {"help-article", "scam-warning", "seller"}
+# other-service: AWS and other accounts that are not a shopper's (out of scope, like seller accounts)
+GUARD_KINDS = {"help-article", "scam-warning", "seller", "other-service"}
 
 
 def _ids(items):

@@ -27,7 +27,7 @@ from holdguide.model import Detection, PageInput
 __all__ = ["detect"]
 
 #: Guard kinds after which a text is ABOUT holds or scams, so never itself phishing.
-_NOT_PHISHING_GUARDS = frozenset({"help-article", "scam-warning", "seller"})
+_NOT_PHISHING_GUARDS = frozenset({"help-article", "scam-warning", "seller", "other-service"})
 
 
 def _about_amazon(page: PageInput, folded: Folded, official: str | None) -> bool:

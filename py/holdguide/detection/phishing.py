@@ -63,7 +63,11 @@ _URL_IN_TEXT = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORE
 # A host written without scheme that carries the brand ("verify here: amazon-secure-verify.com"): SMS and
 # scam mails often print the address bare (mydoublecheck.app's quoted example, held-out round 3). Only
 # brand-bearing names are taken, so ordinary words with dots ("e.g.", "Amazon.com's") stay out.
-_BARE_BRAND_HOST = re.compile(r"(?<![\w@./-])[a-z0-9-]*amaz[o0]n[a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?![@-])")
+# Host characters are ASCII: a name written straight against Japanese or Arabic text ("Amazon.co.jpにご登録の",
+# web.sic.shibaura-it.ac.jp, held-out round 4) must not lose its last label to a Unicode word boundary.
+_BARE_BRAND_HOST = re.compile(
+    r"(?<![a-z0-9_@./-])[a-z0-9-]*amaz[o0]n[a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9_@-])"
+)
 
 
 def _text_origin(folded: Folded) -> Origin:

@@ -1,0 +1,80 @@
+"""The release build end to end in real Firefox: the contract's "loadable as is in Chrome and Firefox".
+
+Playwright cannot drive stock Firefox, so tests/firefox/popup_e2e.mjs drives Debian's firefox-esr over WebDriver
+BiDi with puppeteer-core (npm, no browser download). This wrapper picks the same real fixtures as
+test_popup_and_overlay.py (by label, from tests/golden/), runs the script and asserts on what it reports:
+the extension installs, the popup opened with ?tabId= answers with the contract's hooks, and the page gets
+the overlay (hold page) or none (normal page). It also saves a screenshot of the popup in Firefox.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS
+from tests.golden_cases import Case, browser_pages, first
+
+SCRIPT = ROOT / "tests" / "firefox" / "popup_e2e.mjs"
+OFFICIAL_PAGES = browser_pages(phishing=False)
+
+
+def firefox_binary() -> str:
+    """Debian's ``firefox-esr`` (never a downloaded browser)."""
+    found = shutil.which("firefox-esr") or shutil.which("firefox")
+    if not found:
+        pytest.fail("Debian's firefox-esr is not installed; run setup.sh")
+    return found
+
+
+def case_args(case: Case, *, overlay: bool, marketplace: str | None, screenshot: Path | None = None) -> dict:
+    return {
+        "name": case.id,
+        "url": case.url,
+        "html": str(case.document),
+        "expected": {"situation": case.situation, "marketplace": marketplace, "phishing": False, "overlay": overlay},
+        **({"screenshot": str(screenshot)} if screenshot else {}),
+    }
+
+
+def test_release_build_in_firefox_answers_and_draws_the_overlay(tmp_path: Path) -> None:
+    if not (RELEASE_BUILD / "manifest.json").exists():
+        pytest.fail(f"{RELEASE_BUILD} is missing; run `python build.py`")
+    if not (ROOT / "node_modules" / "puppeteer-core").exists() or not shutil.which("node"):
+        pytest.fail("puppeteer-core is missing; run setup.sh (npm ci)")
+    hold = first(
+        [c for c in OFFICIAL_PAGES if urlsplit(c.url).path.startswith("/ap/")],
+        situation="security-lock", language="de", host="www.amazon.de",
+    )
+    normal = first(OFFICIAL_PAGES, situation="none")
+    shot = SCREENSHOTS / f"firefox-popup-{hold.language}-{hold.situation}.png"
+    args = {
+        "extension": str(RELEASE_BUILD),
+        "firefox": firefox_binary(),
+        "profile": str(tmp_path / "firefox-profile"),
+        "cases": [
+            case_args(hold, overlay=True, marketplace="amazon.de", screenshot=shot),
+            case_args(normal, overlay=False, marketplace=None),
+        ],
+    }
+
+    run = subprocess.run(
+        ["node", str(SCRIPT), json.dumps(args)], capture_output=True, text=True, timeout=280, cwd=ROOT
+    )
+
+    output = run.stdout + run.stderr
+    result_line = next((line for line in run.stdout.splitlines() if line.startswith("RESULT ")), None)
+    assert result_line, output
+    result = json.loads(result_line.removeprefix("RESULT "))
+    assert result["failures"] == [], output
+    assert run.returncode == 0, output
+    for case in (hold, normal):
+        assert any(check.startswith(f"{case.id}: data-situation") for check in result["checks"]), output
+    assert any(check.startswith(f"{hold.id}: #hold-guide-overlay in the page") for check in result["checks"]), output
+    assert any(check.startswith(f"{normal.id}: no overlay in the page") for check in result["checks"]), output
+    assert shot.stat().st_size > 0

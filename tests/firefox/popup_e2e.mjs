@@ -1,0 +1,200 @@
+// The built extension end to end in real Firefox: Debian's firefox-esr, headless, driven over WebDriver BiDi by
+// puppeteer-core (no driver binary, never a downloaded browser). Run by tests/e2e/test_firefox.py.
+//
+// usage: node popup_e2e.mjs '<json>'   with json =
+//   { "extension": "dist/extension", "firefox": "/usr/bin/firefox-esr", "profile": "/tmp/dir" (optional),
+//     "cases": [ { "name": "...", "url": "https://www.amazon.de/ap/signin...", "html": "tests/golden/x/page.html",
+//                  "expected": { "situation": "security-lock", "marketplace": "amazon.de" | null (any),
+//                                "phishing": false, "overlay": true },
+//                  "screenshot": "docs/screenshots/....png" (optional) } ] }
+// Prints one line per check, then `RESULT {json}` (checks, failures, timings, refused requests).
+// Exits 0 when every check passed, 1 otherwise (2 on a bad call).
+//
+// Firefox specifics (../../../shared/notes/platform-facts.md, "Firefox end to end, measured"):
+// - `--remote-allow-system-access`, else navigation to moz-extension:// pages is refused;
+// - the pref `extensions.webextensions.uuids` pins the moz-extension UUID of our gecko id before install;
+// - the extension is installed as a temporary add-on (BiDi webExtension.install);
+// - a navigation to a moz-extension:// page may never resolve: start it and poll the page.
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import puppeteer from "puppeteer-core";
+
+const READY_TIMEOUT_MS = 45_000;
+const OVERLAY_TIMEOUT_MS = 10_000;
+const TOTAL_TIMEOUT_MS = 240_000;
+
+let args;
+try {
+  args = JSON.parse(process.argv[2] ?? "");
+} catch {
+  console.error("usage: node popup_e2e.mjs '<json: {extension, firefox, cases: [{name, url, html, expected}]}>'");
+  process.exit(2);
+}
+
+const started = performance.now();
+const ms = () => Math.round(performance.now() - started);
+const checks = [];
+const failures = [];
+const timings = {};
+const refused = [];
+let browser;
+
+function check(name, ok, detail = "") {
+  (ok ? checks : failures).push(detail ? `${name}: ${detail}` : name);
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
+}
+
+async function finish(code) {
+  clearTimeout(watchdog);
+  try {
+    await browser?.close();
+  } catch (error) {
+    console.log(`note: closing Firefox: ${error?.message ?? error}`);
+  }
+  timings.total_ms = ms();
+  console.log(`RESULT ${JSON.stringify({ checks, failures, timings, refused })}`);
+  process.exit(code);
+}
+
+const watchdog = setTimeout(() => {
+  failures.push(`timeout after ${TOTAL_TIMEOUT_MS} ms`);
+  console.log(`FAIL timeout after ${TOTAL_TIMEOUT_MS} ms`);
+  finish(1);
+}, TOTAL_TIMEOUT_MS);
+
+/** Poll `fn` in `page` until it returns a truthy value; evaluation errors while the page loads are retried. */
+async function poll(page, fn, timeoutMs, arg) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch {
+      // the document is still being replaced; try again
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return last;
+}
+
+/** The contract's four hooks on the popup's one data-state element, once it has left "loading". */
+const settled = () => {
+  const all = document.querySelectorAll("[data-state]");
+  if (all.length !== 1 || all[0].dataset.state === "loading") return null;
+  const { state, situation, marketplace, phishing } = all[0].dataset;
+  return { count: all.length, state, situation, marketplace, phishing, status: document.getElementById("status-text")?.textContent ?? "" };
+};
+
+/** Open the popup as a tab (contract: ?tabId=N) without awaiting the navigation, then poll for data-state. */
+async function openPopup(base, tabId) {
+  const popup = await browser.newPage();
+  const t0 = performance.now();
+  popup.goto(`${base}/popup/popup.html${tabId == null ? "" : `?tabId=${tabId}`}`).catch(() => {});
+  const answer = await poll(popup, settled, READY_TIMEOUT_MS);
+  return { popup, answer, elapsed: Math.round(performance.now() - t0) };
+}
+
+try {
+  const extension = resolve(args.extension);
+  const manifest = JSON.parse(readFileSync(`${extension}/manifest.json`, "utf-8"));
+  const geckoId = manifest.browser_specific_settings.gecko.id;
+  const uuid = randomUUID();
+  const base = `moz-extension://${uuid}`;
+
+  browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: args.firefox,
+    headless: true,
+    userDataDir: args.profile,
+    args: ["--remote-allow-system-access"],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }),
+      "network.proxy.type": 0,
+    },
+  });
+  console.log(`     ${await browser.version()} up after ${ms()} ms`);
+  timings.launch_ms = ms();
+
+  const t0 = performance.now();
+  const installed = await browser.installExtension(extension);
+  timings.install_ms = Math.round(performance.now() - t0);
+  check("extension installs as a temporary add-on", installed === geckoId, `${installed}, ${timings.install_ms} ms`);
+
+  // One helper page that sees the extension API: the popup with no tabId. Its own tab (an extension page)
+  // is the active one and cannot be scripted, so it must end in a clear error (contract), not a spinner.
+  const helper = await openPopup(base, null);
+  timings.popup_without_tab_ms = helper.elapsed;
+  check(
+    "popup without a readable tab says so",
+    helper.answer?.state === "error" && helper.answer.status.trim() !== "",
+    `${JSON.stringify(helper.answer)}, ${helper.elapsed} ms`,
+  );
+
+  for (const c of args.cases) {
+    const html = readFileSync(resolve(c.html), "utf-8");
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!/^(https?|wss?):/.test(url)) return request.continue();
+      if (url === c.url) return request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+      refused.push(url);
+      return request.abort("blockedbyclient");
+    });
+    await page.goto(c.url, { waitUntil: "load" });
+    check(`${c.name}: page served at its Amazon URL`, page.url() === c.url, page.url());
+
+    const tabId = await helper.popup.evaluate(
+      async (url) => Math.max(...(await browser.tabs.query({})).filter((t) => t.url === url).map((t) => t.id)),
+      c.url,
+    );
+    check(`${c.name}: tab found through browser.tabs`, Number.isInteger(tabId), `tabId=${tabId}`);
+
+    const { popup, answer, elapsed } = await openPopup(base, tabId);
+    timings[`${c.name}_popup_ready_ms`] = elapsed;
+    const want = c.expected;
+    check(`${c.name}: one data-state element, ready`, answer?.count === 1 && answer.state === "ready", `${JSON.stringify(answer)}, ${elapsed} ms`);
+    check(`${c.name}: data-situation`, answer?.situation === want.situation, `${answer?.situation} vs ${want.situation}`);
+    if (want.marketplace !== null && want.marketplace !== undefined) {
+      check(`${c.name}: data-marketplace`, answer?.marketplace === want.marketplace, `${answer?.marketplace} vs ${want.marketplace}`);
+    }
+    check(`${c.name}: data-phishing`, answer?.phishing === String(want.phishing), `${answer?.phishing} vs ${want.phishing}`);
+    const planVisible = await popup.evaluate(() => {
+      const plan = document.getElementById("plan");
+      return Boolean(plan && !plan.hidden && plan.getClientRects().length);
+    });
+    check(`${c.name}: plan ${want.overlay ? "shown" : "hidden"} in the popup`, planVisible === Boolean(want.overlay));
+
+    if (want.overlay) {
+      const overlay = await poll(
+        page,
+        () => document.getElementById("hold-guide-overlay")?.dataset.situation ?? null,
+        OVERLAY_TIMEOUT_MS,
+      );
+      check(`${c.name}: #hold-guide-overlay in the page`, overlay === want.situation, `data-situation=${overlay}`);
+    } else {
+      await new Promise((r) => setTimeout(r, 500)); // give a wrongly drawn overlay the time to appear
+      const count = await page.evaluate(() => document.querySelectorAll("#hold-guide-overlay").length);
+      check(`${c.name}: no overlay in the page`, count === 0, `count=${count}`);
+    }
+
+    if (c.screenshot) {
+      const path = resolve(c.screenshot);
+      mkdirSync(dirname(path), { recursive: true });
+      await popup.bringToFront();
+      await popup.setViewport({ width: 420, height: 900 });
+      await popup.screenshot({ path });
+      check(`${c.name}: popup screenshot`, true, path);
+    }
+    await popup.close();
+    await page.close();
+  }
+  await finish(failures.length ? 1 : 0);
+} catch (error) {
+  failures.push(`error: ${error?.stack ?? error}`);
+  console.log(`FAIL ${error?.stack ?? error}`);
+  await finish(1);
+}
