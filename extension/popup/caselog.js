@@ -13,7 +13,26 @@ const CHANNELS = ["chat", "call", "email", "post", "dm", "form", "other"];
 export function setUpCaseLog(bridge, context) {
   const section = document.getElementById("caselog-section");
   const container = document.getElementById("caselog");
-  const refresh = () => draw(bridge, context, container).catch((error) => console.error(error));
+  // The add form and the buttons are built once, so a redraw never throws away what the shopper is typing;
+  // only the view (entries, follow-up date, follow-up e-mail) is redrawn from storage and Python.
+  const view = R.el(document, "div", { id: "caselog-view" });
+  const refresh = () => draw(bridge, context, view).catch((error) => console.error(error));
+  const exportButton = R.el(document, "button", { type: "button", id: "caselog-export", text: message("exportLog") });
+  exportButton.addEventListener("click", async () => {
+    const ok = await R.copyText(view.dataset.export ?? "");
+    if (ok) exportButton.textContent = message("copied");
+    setTimeout(() => (exportButton.textContent = message("exportLog")), 1500);
+  });
+  container.replaceChildren(
+    view,
+    addForm(async (entry) => {
+      await Cases.add(caseKey(context), entry);
+      await refresh();
+    }),
+    R.el(document, "div", { className: "row" }, exportButton,
+      R.el(document, "button", { type: "button", id: "caselog-clear", text: message("clearLog"),
+        onclick: async () => { await Cases.clearAll(); await refresh(); } })),
+  );
   section.addEventListener("toggle", () => section.open && refresh());
   document.getElementById("details-form").addEventListener("change", refresh);
   refresh();
@@ -24,9 +43,8 @@ function caseKey(context) {
   return Cases.keyFor(context?.answer?.marketplace ?? null, email);
 }
 
-async function draw(bridge, context, container) {
-  const key = caseKey(context);
-  const entries = await Cases.list(key);
+async function draw(bridge, context, view) {
+  const entries = await Cases.list(caseKey(context));
   const response = await bridge.call({
     op: "caselog",
     entries,
@@ -37,25 +55,18 @@ async function draw(bridge, context, container) {
     today: Cases.today(),
   });
   if (!response.ok) {
-    container.textContent = message("errorAnalysis");
+    view.textContent = message("errorAnalysis");
     return;
   }
   const log = response.result;
-  container.replaceChildren(
+  view.dataset.export = log.export;
+  view.replaceChildren(
     entryList(log),
     log.next_follow_up
       ? R.el(document, "p", { className: log.overdue ? "follow-up overdue" : "follow-up", "data-follow-up": log.next_follow_up,
           text: message(log.overdue ? "followUpOverdue" : "followUpOn", [log.next_follow_up]) })
       : null,
     log.follow_up_email ? followUpLink(log.follow_up_email) : null,
-    addForm(async (entry) => {
-      await Cases.add(key, entry);
-      await draw(bridge, context, container);
-    }),
-    R.el(document, "div", { className: "row" },
-      R.copyButton(document, message("exportLog"), log.export, { copied: message("copied") }),
-      R.el(document, "button", { type: "button", id: "caselog-clear", text: message("clearLog"),
-        onclick: async () => { await Cases.clearAll(); await draw(bridge, context, container); } })),
   );
 }
 
@@ -87,6 +98,8 @@ function addForm(onAdd) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     await onAdd({ when: Cases.today(), channel: channel.value, ticket: ticket.value.trim(), note: note.value.trim() });
+    ticket.value = "";
+    note.value = "";
   });
   return form;
 }
