@@ -46,6 +46,6 @@ def test_popup_and_overlay_screenshots(localized: tuple[str, ExtensionBrowser], 
     assert host.get_attribute("lang") == language
     assert host.get_attribute("dir") == ("rtl" if language in RIGHT_TO_LEFT else "ltr")
 
-    screenshot(popup, f"popup-{language}-{case.situation}")
+    screenshot(popup, f"popup-{language}")
     page.bring_to_front()
-    screenshot(page, f"overlay-{language}-{case.situation}")
+    screenshot(page, f"overlay-{language}")
