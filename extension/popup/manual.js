@@ -3,13 +3,13 @@
 import { renderAnswerInto, situationLabel } from "./view.js";
 import { message } from "../lib/platform.js";
 import { read as readDetails } from "./details.js";
+import { planLanguage } from "./language.js";
+import { options } from "./options.js";
 
 const R = globalThis.HoldGuideRender;
 
 export async function setUpManual(bridge) {
-  const response = await bridge.call({ op: "options" });
-  if (!response.ok) return;
-  const { situations, marketplaces } = response.result;
+  const { situations, marketplaces } = await options(bridge);
   const situationSelect = document.getElementById("manual-situation");
   const marketplaceSelect = document.getElementById("manual-marketplace");
   situationSelect.replaceChildren(
@@ -24,6 +24,7 @@ export async function setUpManual(bridge) {
       situation: situationSelect.value,
       marketplace: marketplaceSelect.value,
       details: readDetails(document.getElementById("details-form")),
+      language: planLanguage(),
     });
     const result = document.getElementById("manual-result");
     if (answer.ok) renderAnswerInto(result, answer.result);

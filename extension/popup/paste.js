@@ -2,6 +2,7 @@
 // area so the page's answer (and #app's data-* hooks) stay as they are.
 import { renderAnswerInto } from "./view.js";
 import { message } from "../lib/platform.js";
+import { planLanguage } from "./language.js";
 
 export function setUpPaste(bridge) {
   const run = document.getElementById("paste-run");
@@ -9,7 +10,7 @@ export function setUpPaste(bridge) {
   run.addEventListener("click", async () => {
     const text = document.getElementById("paste-text").value;
     if (!text.trim()) return;
-    const response = await bridge.call({ op: "message", text });
+    const response = await bridge.call({ op: "message", text, language: planLanguage() });
     if (!response.ok) {
       result.textContent = message("errorAnalysis");
       return;

@@ -10,6 +10,7 @@ import { watchDetails } from "./details.js";
 import { setUpPaste } from "./paste.js";
 import { setUpManual } from "./manual.js";
 import { setUpCaseLog } from "./caselog.js";
+import { planLanguage, setUpLanguage } from "./language.js";
 
 const app = document.getElementById("app");
 
@@ -41,13 +42,19 @@ async function main() {
     setUpCaseLog(bridge, null);
     return fail(message("errorRead"));
   }
-  const context = { bridge, tab, page, answer: null };
-  await watchDetails(async (details) => {
-    const response = await bridge.call({ op: "analyze", page, details });
+  const context = { bridge, tab, page, answer: null, details: {} };
+  // Python runs again whenever the details or the chosen plan language change; the runtime stays up.
+  const analyse = async () => {
+    const response = await bridge.call({ op: "analyze", page, details: context.details, language: planLanguage() });
     if (!response.ok) return fail(message("errorAnalysis"), response.error);
     context.answer = response.result;
     show(response.result, response.details_errors ?? {});
-    await drawOverlay(tab.id, response.result, details);
+    await drawOverlay(tab.id, response.result, context.details);
+  };
+  await setUpLanguage(bridge, analyse);
+  await watchDetails(async (details) => {
+    context.details = details;
+    await analyse();
   });
   setUpCaseLog(bridge, context);
 }

@@ -28,7 +28,7 @@ from holdguide.details import validate_details
 from holdguide.extract import page_from_message
 from holdguide.marketplaces import all_marketplaces, by_domain
 from holdguide.model import SITUATIONS, PageInput
-from holdguide.texts import choose_language, localize_errors, supported_languages
+from holdguide.texts import choose_language, language_names, localize_errors
 
 #: Longest text we look at; a page of account messages is a few kilobytes, so this only bounds the cost.
 MAX_TEXT = 200_000
@@ -90,6 +90,6 @@ def _options() -> dict[str, Any]:
     return {
         "situations": [s for s in SITUATIONS if s != "none"],
         "marketplaces": [{"domain": m.domain, "name": m.name} for m in all_marketplaces()],
-        "languages": list(supported_languages()),
+        "languages": [{"code": code, "name": name} for code, name in language_names().items()],
     }
 

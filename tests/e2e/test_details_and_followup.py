@@ -15,6 +15,10 @@ def cs_reply_href(popup) -> str:
     return popup.locator("#plan li[data-kind=email] a").first.get_attribute("href")
 
 
+def email_subject(popup) -> str:
+    return unquote(cs_reply_href(popup).split("subject=", 1)[1].split("&", 1)[0])
+
+
 def test_an_order_number_typed_in_the_popup_lands_in_the_email_and_the_overlay_shows_the_same_steps(
     ext: ExtensionBrowser,
 ) -> None:
@@ -63,3 +67,25 @@ def test_the_follow_up_date_for_an_email_skips_the_weekend(ext: ExtensionBrowser
     # Thursday + 2 business days (Friday, Monday; Saturday and Sunday are amazon.de's weekend), then follow up.
     assert follow_up.get_attribute("data-follow-up") == "2026-12-01"
     assert popup.locator("#caselog-entries time").first.get_attribute("datetime") == "2026-11-26"
+
+
+def test_the_shoppers_language_choice_wins_over_the_pages_and_reaches_the_overlay(ext: ExtensionBrowser) -> None:
+    """Contract, language rule: the user's choice, else the page's language, else the marketplace's default."""
+    case = next(c for c in browser_pages(phishing=False) if c.situation == "security-lock" and c.language == "de")
+    page = ext.open_page(case.url, case.document.read_text(encoding="utf-8"))
+    popup = ext.open_popup(page)
+    assert popup.locator("#plan").get_attribute("lang") == "de"
+
+    german_subject = email_subject(popup)
+    popup.locator("#plan-language").select_option("fr")
+    popup.wait_for_selector("#plan[lang=fr]")
+    french_subject = email_subject(popup)
+    assert french_subject != german_subject and "amazon.de" in french_subject  # French words, amazon.de's links
+    assert cs_reply_href(popup).startswith("mailto:cs-reply@amazon.de?")
+    page.wait_for_selector("#hold-guide-overlay[lang=fr]", state="attached")
+    popup.close()
+
+    popup = ext.open_popup(page)  # the choice is remembered
+    assert popup.locator("#plan").get_attribute("lang") == "fr"
+    popup.locator("#plan-language").select_option("")  # back to automatic: the page's language
+    popup.wait_for_selector("#plan[lang=de]")

@@ -48,7 +48,7 @@ def test_options_list_situations_and_marketplaces_for_the_manual_choice() -> Non
     assert "none" not in result["situations"] and "security-lock" in result["situations"]
     assert {"domain": "amazon.de", "name": "Amazon.de"} in result["marketplaces"] or any(
         m["domain"] == "amazon.de" for m in result["marketplaces"])
-    assert "en" in result["languages"]
+    assert {"code": "de", "name": "Deutsch"} in result["languages"]
 
 
 def test_choose_builds_the_plan_for_a_hand_picked_situation() -> None:
