@@ -95,9 +95,36 @@ class _VisibleText(HTMLParser):
         return "\n".join(line for line in lines if line)
 
 
+def _defuse_unclosed_tags(html: str) -> str:
+    """Escape every ``<`` that another ``<`` follows before any ``>``, and a last one never closed.
+
+    Python's HTMLParser rescans to the next ``>`` for each unclosed ``<``: ``"<a " * 60_000`` took minutes
+    (quadratic). Such a ``<`` can never start a tag that closes where the parser thinks, so as text it is read
+    the same; well-formed pages are unchanged. One pass, linear.
+    """
+    pending: int | None = None
+    escape: list[int] = []
+    for bracket in re.finditer(r"[<>]", html):
+        if bracket.group() == ">":
+            pending = None
+            continue
+        if pending is not None:
+            escape.append(pending)
+        pending = bracket.start()
+    if pending is not None:
+        escape.append(pending)
+    if not escape:
+        return html
+    parts, last = [], 0
+    for index in escape:
+        parts += [html[last:index], "&lt;"]
+        last = index + 1
+    return "".join([*parts, html[last:]])
+
+
 def _parse_html(html: str) -> _VisibleText:
     parser = _VisibleText()
-    parser.feed(html)
+    parser.feed(_defuse_unclosed_tags(html))
     parser.close()
     return parser
 
@@ -146,14 +173,32 @@ def page_from_path(path: str | Path, url: str | None = None) -> PageInput:
     """Read a file given to the CLI (``-`` is stdin). Raises OSError for a file that cannot be read."""
     import sys
 
-    raw = sys.stdin.read() if str(path) == "-" else Path(path).read_bytes().decode("utf-8", errors="replace")
-    return page_from_text(raw, url=url, html=str(path).lower().endswith((".html", ".htm")))
+    if str(path) == "-":  # stdin: no file name to go by, so the content says whether it is HTML
+        return page_from_text(sys.stdin.read(), url=url)
+    raw = Path(path).read_bytes().decode("utf-8", errors="replace")
+    return page_from_text(raw, url=url, html=True if str(path).lower().endswith((".html", ".htm")) else None)
+
+
+def _starts_like_html(raw: str) -> bool:
+    """Whether ``raw`` opens with a doctype or an html/head/body tag, after blanks and comments (no regex
+    backtracking: stacked comments made the old pattern exponential)."""
+    position = 0
+    while True:
+        while position < len(raw) and raw[position].isspace():
+            position += 1
+        if not raw.startswith("<!--", position):
+            break
+        end = raw.find("-->", position + 4)
+        if end < 0:
+            return False
+        position = end + 3
+    return bool(re.match(r"<(!doctype|html|head|body)\b", raw[position:position + 16], re.IGNORECASE))
 
 
 def page_from_text(raw: str, url: str | None = None, html: bool | None = None) -> PageInput:
     """Decide what a raw text is: HTML page, e-mail, or plain page text."""
     if html is None:
-        html = bool(re.match(r"\s*(<!--.*?-->\s*)*<(!doctype|html|head|body)", raw, re.IGNORECASE | re.DOTALL))
+        html = _starts_like_html(raw)
     if html:
         return page_from_html(raw, url=url)
     if url is None and looks_like_message(raw):

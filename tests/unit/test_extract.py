@@ -54,3 +54,13 @@ def test_an_html_email_body_gives_its_link_targets() -> None:
                                 "Sign in</a></body></html>")
     assert message.links == ("https://evil.example/a",)
     assert message.text == "s\nSign in"
+
+
+def test_html_on_stdin_or_in_a_txt_file_is_recognised_by_its_content() -> None:
+    page = page_from_text('<!-- saved --> <!DOCTYPE html><html lang="de"><body><script>x</script>Text</body></html>')
+    assert (page.text, page.lang) == ("Text", "de")
+
+
+def test_stray_angle_brackets_stay_text_and_tags_around_them_still_work() -> None:
+    page = page_from_html("<html><body><p>1 < 2 and <b>bold</b></p><p>a <<< b</p></body></html>")
+    assert page.text.splitlines() == ["1 < 2 and bold", "a <<< b"]

@@ -66,7 +66,7 @@ _URL_IN_TEXT = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORE
 # Host characters are ASCII: a name written straight against Japanese or Arabic text ("Amazon.co.jpにご登録の",
 # web.sic.shibaura-it.ac.jp, held-out round 4) must not lose its last label to a Unicode word boundary.
 _BARE_BRAND_HOST = re.compile(
-    r"(?<![a-z0-9_@./-])[a-z0-9-]*amaz[o0]n[a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9_@-])"
+    r"(?<![a-z0-9_@./-])[a-z0-9-]{0,63}amaz[o0]n[a-z0-9-]{0,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,63}(?![a-z0-9_@-])"
 )
 
 
