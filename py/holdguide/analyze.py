@@ -7,13 +7,14 @@ bridge (``api.run_json``) both call :func:`analyze`, so the popup and the CLI ca
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from holdguide.detection import detect
+from holdguide.detection.hosts import host_of_url
+from holdguide.language_tags import primary_subtag
 from holdguide.marketplaces import by_domain, is_official_host
 from holdguide.model import Details, Detection, PageInput
 from holdguide.plan import build_plan
-from holdguide.texts import choose_language
+from holdguide.texts import choose_language, supported_languages
 
 
 def analyze(page: PageInput, *, language: str | None = None, details: Details | None = None) -> dict[str, Any]:
@@ -23,18 +24,19 @@ def analyze(page: PageInput, *, language: str | None = None, details: Details | 
     if official is False:
         # Personal details are never written into a page that is not an official Amazon host.
         details = Details()
-    result = answer(detection, page_lang=page.lang, language=language, details=details, official_page=bool(official))
+    result = answer(detection, page_lang=page.lang, language=language, details=details, unverified_text=not official)
     result["official_host"] = official
     return result
 
 
 def official_host(url: str) -> bool:
-    """True when ``url`` is served over https by one of Amazon's own hosts (data/marketplaces.toml)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme == "https" and bool(parts.hostname) and is_official_host(parts.hostname)
+    """True when ``url`` is served over https by one of Amazon's own hosts (data/marketplaces.toml).
+
+    Stricter than the phishing guard, which counts an Amazon host over plain http as Amazon's too (only a
+    tampered network could show one): personal details are written only into an https page.
+    """
+    host = host_of_url(url)
+    return url.strip().lower().startswith("https://") and host is not None and is_official_host(host)
 
 
 def answer(
@@ -43,7 +45,7 @@ def answer(
     page_lang: str | None = None,
     language: str | None = None,
     details: Details | None = None,
-    official_page: bool = False,
+    unverified_text: bool = True,
 ) -> dict[str, Any]:
     """The contract's JSON object for a detection (also used for a situation the user chose by hand)."""
     marketplace = by_domain(detection.marketplace) if detection.marketplace else None
@@ -54,16 +56,16 @@ def answer(
             detection.situation,
             marketplace,
             plan_language,
-            Details() if detection.phishing else (details or Details()),
+            details or Details(),  # build_plan drops them itself on a phishing plan
             phishing=detection.phishing,
             subtype=detection.subtype,
-            official_page=official_page,
+            unverified_text=unverified_text,
         )
     return {
         "situation": detection.situation,
         "subtype": detection.subtype,
         "marketplace": detection.marketplace,
-        "language": _page_language(page_lang) or detection.language,
+        "language": _page_language(page_lang) or detection.language,  # what the page is in (the plan has its own)
         "confidence": round(detection.confidence, 3),
         "evidence": list(detection.evidence),
         "phishing": detection.phishing,
@@ -73,11 +75,16 @@ def answer(
 
 
 def chosen(situation: str, marketplace: str | None, **kwargs: Any) -> dict[str, Any]:
-    """The answer for a situation and marketplace the user picked by hand (no page evidence)."""
-    return answer(Detection(situation=situation, marketplace=marketplace, confidence=1.0), **kwargs)
+    """The answer for a situation and marketplace the user picked by hand (no page, so nothing to doubt).
+
+    Only a marketplace we know is kept: anything else the caller sent is dropped, never echoed back.
+    """
+    known = by_domain(marketplace) if marketplace else None
+    detection = Detection(situation=situation, marketplace=known.domain if known else None, confidence=1.0)
+    return answer(detection, unverified_text=False, **kwargs)
 
 
 def _page_language(lang: str | None) -> str | None:
-    """``de-DE`` -> ``de``; the primary subtag of a BCP 47 tag, or None when there is none."""
-    primary = (lang or "").strip().replace("_", "-").split("-")[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+    """The page's ``lang`` attribute as a language we know (``de-DE`` -> ``de``); None for ``und``, ``zz``..."""
+    primary = primary_subtag(lang)
+    return primary if primary in supported_languages() else None

@@ -48,13 +48,15 @@ def run_json(request: str) -> str:
 
 def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
     op = payload.get("op")
-    details, error_keys = validate_details(payload.get("details") or {})
-    language = payload.get("language") or None
+    raw_details = payload.get("details")
+    details, error_keys = validate_details(raw_details if isinstance(raw_details, dict) else {})
+    language = _string(payload, "language")
     # Form errors follow the popup's labels (the browser's UI language), not the plan's language.
-    errors = localize_errors(error_keys, choose_language(payload.get("ui_language") or language, None, None, None))
+    errors = localize_errors(error_keys, choose_language(_string(payload, "ui_language") or language, None, None, None))
     options = {"language": language, "details": details}
     if op == "analyze":
-        return {"result": analyze(_page(payload.get("page") or {}), **options), "details_errors": errors}
+        page = payload.get("page")
+        return {"result": analyze(_page(page if isinstance(page, dict) else {}), **options), "details_errors": errors}
     if op == "message":
         page = page_from_message(str(payload.get("text") or "")[:MAX_TEXT])
         return {"result": analyze(page, **options), "details_errors": errors}
@@ -62,17 +64,24 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
         situation = payload.get("situation")
         if situation not in SITUATIONS:
             raise ValueError(f"unknown situation {situation!r}")
-        result = chosen(situation, payload.get("marketplace") or None, **options)
+        result = chosen(situation, _string(payload, "marketplace"), **options)
         return {"result": result, "details_errors": errors}
     if op == "options":
         return {"result": _options()}
     if op == "caselog":
-        marketplace = by_domain(payload.get("marketplace") or "")
+        marketplace = by_domain(_string(payload, "marketplace") or "")
         today = date.fromisoformat(str(payload.get("today")))
-        report = case_report(payload.get("entries") or [], marketplace, language, details, today,
-                             situation=payload.get("situation") or None)
+        entries = payload.get("entries")
+        report = case_report(entries if isinstance(entries, list) else [], marketplace, language, details, today,
+                             situation=_string(payload, "situation"))
         return {"result": report, "details_errors": errors}
     raise ValueError(f"unknown op {op!r}")
+
+
+def _string(payload: dict[str, Any], key: str) -> str | None:
+    """A request field that must be a non-empty string; anything else counts as absent."""
+    value = payload.get(key)
+    return value if isinstance(value, str) and value else None
 
 
 def _page(raw: dict[str, Any]) -> PageInput:

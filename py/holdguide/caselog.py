@@ -26,6 +26,8 @@ from holdguide.step_links import compose_email
 from holdguide.texts import choose_language, resolve_language, text
 
 OUTCOMES = ("done", "failed")
+#: Dates a real contact can carry: not before Amazon opened (1995), not centuries ahead.
+_PLAUSIBLE = (date(1995, 1, 1), date(2199, 12, 31))
 #: The log as the extension stores it: a list of {when, channel, ticket, note, step, outcome} objects.
 Log = Iterable[Mapping[str, Any]]
 
@@ -51,10 +53,14 @@ def parse_log(raw: Log) -> list[Entry]:
     become ``other`` and unknown outcomes are cleared (the store is ours, but a bad entry must not break the popup)."""
     entries = []
     for item in raw:
+        if not isinstance(item, Mapping):
+            continue
         try:
             when = date.fromisoformat(str(item.get("when", ""))[:10])
         except ValueError:
             continue
+        if not _PLAUSIBLE[0] <= when <= _PLAUSIBLE[1]:
+            continue  # a corrupted date (year 9999 would overflow the follow-up arithmetic)
         channel, outcome = clean_text(item.get("channel")), clean_text(item.get("outcome"))
         entries.append(Entry(
             when,

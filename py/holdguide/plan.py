@@ -55,13 +55,14 @@ def build_plan(
     phishing: bool = False,
     subtype: str | None = None,
     suggested_reasons: tuple[str, ...] = (),
-    official_page: bool = False,
+    unverified_text: bool = True,
 ) -> dict[str, Any]:
     """The plan for ``situation`` on ``marketplace`` in ``language`` (English when it has no texts).
 
     ``suggested_reasons`` are reason ids (steps.toml ``[reasons]``) that the page itself names; they come first,
-    after those its ``subtype`` implies (steps.toml ``[subtypes]``). ``official_page`` says the text was read
-    on an official Amazon host over https, where "we found no sign of a fake" would be a needless doubt.
+    after those its ``subtype`` implies (steps.toml ``[subtypes]``). ``unverified_text`` says the plan answers a
+    text whose origin we could not confirm (a pasted message, a page off Amazon): only then does it add "we found
+    no sign of a fake, which proves nothing". Not for an official https page, nor for a situation picked by hand.
     """
     if situation not in SITUATIONS:
         raise ValueError(f"unknown situation {situation!r}")
@@ -71,7 +72,7 @@ def build_plan(
     warnings = [context.t(f"warnings.{key}") for key in table["warnings"]]
     if marketplace is None:
         warnings.append(context.t("warnings.no-marketplace"))
-    if not phishing and not official_page:
+    if not phishing and unverified_text:
         warnings.append(context.t("warnings.no-fake-signs"))
     return {
         "language": context.language,

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from string import Formatter
 from typing import Any
 
+from holdguide.language_tags import primary_subtag
 from holdguide.model import Marketplace
 
 #: The reference locale, and the language used when a chosen language has no texts.
@@ -53,10 +54,8 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-def normalise_language(tag: str | None) -> str | None:
-    """The primary subtag of a BCP 47 tag, lowercased: ``de-DE`` and ``de_de`` give ``de``; None if unusable."""
-    primary = (tag or "").strip().replace("_", "-").split("-")[0].lower()
-    return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else None
+#: The primary subtag of a language tag (``de-DE`` -> ``de``), as everywhere in the package.
+normalise_language = primary_subtag
 
 
 def resolve_language(tag: str | None) -> str:
@@ -71,11 +70,12 @@ def choose_language(
     """The plan's language by the contract's rule (contract.md, "Language").
 
     The user's choice, else the page's language (its ``lang`` attribute, else the language of its text), else the
-    marketplace's default; the first of these that is present decides. English when that language has no texts.
+    marketplace's default: the first of these that we have texts for decides (a page tagged ``lang="und"`` whose
+    text is German gets German). English when none of them has texts.
     """
     default = marketplace.default_language if marketplace else None
     for candidate in (user, page_lang, text_lang, default):
-        if normalise_language(candidate):
+        if normalise_language(candidate) in supported_languages():
             return resolve_language(candidate)
     return FALLBACK
 

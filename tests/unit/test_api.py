@@ -26,7 +26,7 @@ def test_analyze_returns_the_contract_fields() -> None:
 
 @pytest.mark.parametrize(
     "request_text",
-    ["not json", "[]", '{"op": "fly"}', '{"op": "choose", "situation": "bogus"}', '{"op": "analyze", "page": 7}'],
+    ["not json", "[]", '{"op": "fly"}', '{"op": "choose", "situation": "bogus"}'],
 )
 def test_bad_requests_answer_with_an_error_instead_of_raising(request_text: str) -> None:
     response = json.loads(run_json(request_text))
@@ -72,3 +72,32 @@ def test_details_are_never_used_for_a_page_off_amazon() -> None:
     response = call({"op": "analyze", "page": page, "details": details})
     assert response["result"]["official_host"] is False
     assert "Erika" not in json.dumps(response["result"]) and "302-1234567" not in json.dumps(response["result"])
+
+
+@pytest.mark.parametrize(
+    "request_body",
+    [
+        {"op": "analyze", "page": {"text": "x"}, "language": ["de"], "ui_language": 5, "details": "erika"},
+        {"op": "analyze", "page": 7},
+        {"op": "choose", "situation": "security-lock", "marketplace": {"x": 1}},
+        {"op": "caselog", "entries": ["x", 7, None, {"when": "9999-12-30", "channel": "email"}],
+         "marketplace": "amazon.de", "today": "2026-11-25"},
+        {"op": "caselog", "entries": "not a list", "marketplace": None, "today": "2026-11-25"},
+    ],
+)
+def test_wrong_types_in_a_request_count_as_absent(request_body: dict) -> None:
+    response = call(request_body)
+    assert response["ok"] is True, response
+
+
+def test_a_hand_picked_marketplace_we_do_not_know_is_dropped_not_echoed() -> None:
+    result = call({"op": "choose", "situation": "security-lock", "marketplace": "<img src=x onerror=alert(1)>"})
+    assert result["result"]["marketplace"] is None
+    assert "<img" not in json.dumps(result)
+
+
+def test_a_hand_picked_situation_is_not_told_that_no_fake_was_found() -> None:
+    english_page = call({"op": "message", "text": "Your Amazon account is on hold. Verify your payment method."})
+    chosen = call({"op": "choose", "situation": "payment-verification", "marketplace": "amazon.com"})
+    doubt = [w for w in english_page["result"]["plan"]["warnings"] if "does not prove" in w]
+    assert doubt and doubt[0] not in chosen["result"]["plan"]["warnings"]

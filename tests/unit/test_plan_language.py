@@ -26,9 +26,10 @@ def test_then_the_marketplaces_default() -> None:
     assert choose_language(None, None, None, AE) == "en"
 
 
-def test_english_when_the_chosen_language_has_no_texts() -> None:
-    assert choose_language(None, "hi", None, IN) == "en"  # amazon.in page in Hindi: no Hindi texts yet
-    assert choose_language("zh-Hans", "de", None, DE) == "en"
+def test_a_language_without_texts_passes_to_the_next_in_the_rule() -> None:
+    assert choose_language(None, "hi", None, IN) == "en"  # amazon.in page in Hindi: no Hindi texts; its default
+    assert choose_language("zh-Hans", "de", None, DE) == "de"  # a choice we cannot serve: the page's language
+    assert choose_language(None, "und", "de", DE) == "de"  # lang="und" on a German text: the text's language
     assert choose_language(None, None, None, None) == "en"
 
 

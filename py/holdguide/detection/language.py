@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from holdguide.detection.signals import languages
+from holdguide.language_tags import primary_subtag
 
 _SAMPLE = 20_000  # characters; enough words for a clear lead, cheap on huge pages
 _WORD = re.compile(r"[^\W\d_]+")
@@ -41,12 +42,6 @@ def _by_words(text: str) -> str | None:
     return code if best >= _LEAD * runner_up else None
 
 
-def primary_tag(lang: str | None) -> str | None:
-    """``"de-DE"`` -> ``"de"``; None for anything that is not a language tag."""
-    primary = (lang or "").strip().replace("_", "-").split("-")[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
-
-
 def guess_language(folded_text: str, hint: str | None = None) -> str | None:
     """The ISO 639-1 code of the text's language, or None when unsure and ``hint`` is not a known language."""
     sample = folded_text[:_SAMPLE]
@@ -54,5 +49,5 @@ def guess_language(folded_text: str, hint: str | None = None) -> str | None:
     if found:
         return found
     known = {lang.code for lang in languages()}
-    tag = primary_tag(hint)
+    tag = primary_subtag(hint)
     return tag if tag in known else None
