@@ -16,11 +16,10 @@ shopper's marketplace from that. Which hosts these are, and why each fact holds,
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 from typing import Any
 
+from holdguide.datafiles import load_toml
 from holdguide.model import Marketplace
 
 #: One or more dot-separated labels of lowercase ASCII letters, digits and hyphens: a DNS name, nothing else.
@@ -29,8 +28,7 @@ _DNS_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    source = importlib.resources.files("holdguide") / "data" / "marketplaces.toml"
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+    return load_toml("marketplaces.toml")
 
 
 def _marketplace(entry: dict[str, Any]) -> Marketplace:

@@ -7,11 +7,10 @@ neither imports the other.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from holdguide.datafiles import load_toml
 from holdguide.model import Details, Marketplace
 from holdguide.texts import text
 
@@ -19,8 +18,7 @@ from holdguide.texts import text
 @functools.cache
 def data(name: str) -> dict[str, Any]:
     """One of the plan's data files (``steps``, ``contacts``, ``rights``), parsed."""
-    source = importlib.resources.files("holdguide") / "data" / f"{name}.toml"
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+    return load_toml(f"{name}.toml")
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ inserted as text.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from collections.abc import Mapping
 from string import Formatter
 from typing import Any
 
+from holdguide.datafiles import load_toml, toml_names
 from holdguide.language_tags import primary_subtag
 from holdguide.model import Marketplace
 
@@ -26,22 +25,16 @@ from holdguide.model import Marketplace
 FALLBACK = "en"
 
 
-def _folder() -> Any:
-    return importlib.resources.files("holdguide") / "data" / "texts"
-
-
 @functools.cache
 def supported_languages() -> tuple[str, ...]:
     """The language codes that have a texts file, sorted (``("ar", "de", "en", ...)``)."""
-    names = (entry.name for entry in _folder().iterdir())
-    return tuple(sorted(name.removesuffix(".toml") for name in names if name.endswith(".toml")))
+    return tuple(name.removesuffix(".toml") for name in toml_names("texts"))
 
 
 @functools.cache
 def load(language: str) -> Mapping[str, str]:
     """All texts of one locale as a flat mapping of dotted keys to strings (no fallback applied)."""
-    raw = tomllib.loads((_folder() / f"{language}.toml").read_text(encoding="utf-8"))
-    return _flatten(raw)
+    return _flatten(load_toml(f"texts/{language}.toml"))
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:

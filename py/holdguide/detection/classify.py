@@ -8,12 +8,11 @@ or link): the same words on another company's page ("your account is on hold") a
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from holdguide.datafiles import load_toml
 from holdguide.detection.normalize import Folded
 from holdguide.detection.signals import Match
 
@@ -22,8 +21,7 @@ _MAX_EVIDENCE = 5
 
 @functools.cache
 def settings() -> dict[str, Any]:
-    source = importlib.resources.files("holdguide") / "data" / "detection.toml"
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+    return load_toml("detection.toml")
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,12 @@ module explains why a host that is NOT Amazon's still looks like it: the brand i
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from holdguide.datafiles import load_toml
 from holdguide.marketplaces import is_official_host, normalize_host
 
 _EMAIL = re.compile(r"[\w.+%-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
@@ -25,8 +24,7 @@ _EMAIL = re.compile(r"[\w.+%-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 
 @functools.cache
 def _tables() -> dict:
-    source = importlib.resources.files("holdguide") / "data" / "confusables.toml"
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+    return load_toml("confusables.toml")
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ The rules, with the data they read from ``data/phishing.toml`` and ``data/confus
 
 from __future__ import annotations
 
+import copy
 import functools
-import importlib.resources
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from holdguide.datafiles import load_toml
 from holdguide.detection.hosts import host_of_url, lookalikes, sender_domain
 from holdguide.detection.normalize import Folded
 from holdguide.marketplaces import is_official_host
@@ -32,8 +32,7 @@ _MAX_REASONS = 6
 
 @functools.cache
 def data() -> dict[str, Any]:
-    source = importlib.resources.files("holdguide") / "data" / "phishing.toml"
-    raw = tomllib.loads(source.read_text(encoding="utf-8"))
+    raw = copy.deepcopy(load_toml("phishing.toml"))  # compiled patterns are added below
     for table in ("request", "sensitive", "threat"):
         for entry in raw[table]:
             entry["compiled"] = re.compile(entry["pattern"])

@@ -10,12 +10,11 @@ tests hold them to that. Patterns are kept linear (no nested repetition) so 150 
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from holdguide.datafiles import load_toml, toml_names
 from holdguide.detection.normalize import Folded
 
 
@@ -53,11 +52,6 @@ class Match:
     end: int
 
 
-def _files() -> list[Any]:
-    folder = importlib.resources.files("holdguide") / "data" / "signals"
-    return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name)
-
-
 def _signal(entry: dict[str, Any], kind: str, language: str) -> Signal:
     return Signal(
         id=entry["id"],
@@ -77,8 +71,8 @@ def _signal(entry: dict[str, Any], kind: str, language: str) -> Signal:
 def _tables() -> tuple[tuple[Language, ...], tuple[Signal, ...]]:
     languages: list[Language] = []
     signals: list[Signal] = []
-    for entry in _files():
-        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+    for name in toml_names("signals"):
+        data = load_toml(f"signals/{name}")
         code = data["language"]
         languages.append(Language(code, frozenset(data.get("stopwords", ())), tuple(data.get("brand", ()))))
         signals += [_signal(item, "signal", code) for item in data.get("signal", ())]
