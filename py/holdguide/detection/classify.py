@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +61,9 @@ def _confidence(score: int, language: str | None) -> float:
     return round(value - (conf["unknown_language"] if language is None else 0.0), 3)
 
 
-def _none(confidence_key: str, evidence: tuple[str, ...] = (), hold: bool = False, guards=()) -> Verdict:
+def _none(
+    confidence_key: str, evidence: tuple[str, ...] = (), hold: bool = False, guards: Iterable[str] = ()
+) -> Verdict:
     return Verdict("none", None, settings()["confidence"][confidence_key], evidence, hold, tuple(guards))
 
 
