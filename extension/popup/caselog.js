@@ -4,6 +4,7 @@
 // Storage is lib/case-store.js (shared with the overlay, whose "done" buttons add entries here).
 import { message } from "../lib/platform.js";
 import { read as readDetails } from "./details.js";
+import { popupLabels } from "./view.js";
 
 const R = globalThis.HoldGuideRender;
 const Cases = globalThis.HoldGuideCases;
@@ -82,10 +83,9 @@ function entryList(log) {
 }
 
 function followUpLink(mail) {
-  const labels = { copied: message("copied"), copy_address: message("copyAddress"),
-    copy_subject: message("copySubject"), copy_body: message("copyBody") };
   return R.el(document, "ul", { className: "hg-links" },
-    R.renderLink(document, { kind: "email", label: message("followUpEmail"), url: mail.mailto, copy: mail }, labels));
+    R.renderLink(document, { kind: "email", label: message("followUpEmail"), url: mail.mailto, copy: mail },
+      popupLabels()));
 }
 
 function addForm(onAdd) {

@@ -73,11 +73,19 @@ function show(answer, detailsErrors) {
   if (!performance.getEntriesByName("hold-guide:answer-shown").length) performance.mark("hold-guide:answer-shown");
 }
 
-/** Draw (or remove) the overlay in the page; the page stays usable if this fails (e.g. a closed tab). */
+/**
+ * Draw (or remove) the overlay in the page; the page stays usable if this fails (e.g. a closed tab).
+ * The overlay's files are injected only when the page does not have them yet (first answer, or after a
+ * reload): the popup redraws on every edit of the details, and re-running three files each time is waste.
+ */
 async function drawOverlay(tabId, answer, details) {
+  const show = (model) => (globalThis.HoldGuideOverlay ? globalThis.HoldGuideOverlay.show(model).then(() => true) : false);
+  const model = overlayModel(answer, details);
   try {
-    await runInTab(tabId, ["lib/render-plan.js", "lib/case-store.js", "content/overlay.js"]);
-    await callInTab(tabId, (model) => globalThis.HoldGuideOverlay.show(model), [overlayModel(answer, details)]);
+    if (!(await callInTab(tabId, show, [model]))) {
+      await runInTab(tabId, ["lib/render-plan.js", "lib/case-store.js", "content/overlay.js"]);
+      await callInTab(tabId, show, [model]);
+    }
   } catch (error) {
     console.warn("overlay not drawn", error);
   }
