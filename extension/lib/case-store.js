@@ -2,7 +2,7 @@
 //
 // Shared by the popup (<script>) and the overlay (injected before content/overlay.js) so both write the
 // same shape: storage.local["case:<marketplace>|<account e-mail>"] = [{when, channel, ticket, note, step,
-// outcome}], dates as YYYY-MM-DD. Python (holdguide.caselog) computes follow-up dates, the follow-up
+// outcome}], dates as YYYY-MM-DD. Python (holdguide.guidance.caselog) computes follow-up dates, the follow-up
 // e-mail and the export from these entries; this file only stores them. Extension storage is not
 // readable by web pages, so the account e-mail in the key never reaches the page.
 (() => {

@@ -10,11 +10,11 @@ from typing import Any
 
 from holdguide.detection import detect
 from holdguide.detection.hosts import host_of_url
+from holdguide.guidance.plan import build_plan
+from holdguide.guidance.texts import choose_language, supported_languages
 from holdguide.language_tags import primary_subtag
 from holdguide.marketplaces import by_domain, is_official_host
 from holdguide.model import Details, Detection, PageInput
-from holdguide.plan import build_plan
-from holdguide.texts import choose_language, supported_languages
 
 
 def analyze(page: PageInput, *, language: str | None = None, details: Details | None = None) -> dict[str, Any]:

@@ -23,12 +23,12 @@ from datetime import date
 from typing import Any
 
 from holdguide.analyze import analyze, chosen
-from holdguide.caselog import case_report
-from holdguide.details import validate_details
 from holdguide.extract import page_from_message
+from holdguide.guidance.caselog import case_report
+from holdguide.guidance.details import validate_details
+from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
 from holdguide.model import SITUATIONS, PageInput
-from holdguide.texts import choose_language, language_names, localize_errors
 
 #: Longest text we look at; a page of account messages is a few kilobytes, so this only bounds the cost.
 MAX_TEXT = 200_000

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from holdguide.caselog import (
+from holdguide.guidance.caselog import (
     add_business_days,
     case_report,
     export_text,
@@ -19,10 +19,10 @@ from holdguide.caselog import (
     parse_log,
     summarise,
 )
+from holdguide.guidance.plan import data
+from holdguide.guidance.texts import load
 from holdguide.marketplaces import by_domain
 from holdguide.model import Details
-from holdguide.plan import data
-from holdguide.texts import load
 
 DE, SA, EG = by_domain("amazon.de"), by_domain("amazon.sa"), by_domain("amazon.eg")
 MONDAY, FRIDAY = date(2026, 11, 23), date(2026, 11, 27)

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from holdguide import links
+from holdguide.guidance import links
 from holdguide.marketplaces import all_marketplaces, by_domain
 
 

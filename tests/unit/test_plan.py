@@ -8,10 +8,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from holdguide.guidance.plan import build_plan, data
+from holdguide.guidance.texts import load, supported_languages
 from holdguide.marketplaces import all_marketplaces, by_domain
 from holdguide.model import SITUATIONS, Details
-from holdguide.plan import build_plan, data
-from holdguide.texts import load, supported_languages
 
 ERIKA = Details(name="Erika Mustermann", email="erika@example.de", order="302-1234567-7654321",
                 tickets=("12345678901", "98765432109"))

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from holdguide.guidance.plan import data
+from holdguide.guidance.texts import FALLBACK, load
 from holdguide.marketplaces import all_marketplaces
 from holdguide.model import SITUATIONS
-from holdguide.plan import data
-from holdguide.texts import FALLBACK, load
 
 STEPS = data("steps")
 CONTACTS = data("contacts")

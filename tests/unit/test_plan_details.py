@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from holdguide.guidance.plan import validate_details
+from holdguide.guidance.texts import load, localize_errors
 from holdguide.model import Details
-from holdguide.plan import validate_details
-from holdguide.texts import load, localize_errors
 
 
 def test_nothing_typed_is_fine() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from holdguide.guidance.plan import choose_language, supported_languages
+from holdguide.guidance.texts import fill, language_names, normalise_language, text
 from holdguide.marketplaces import by_domain
-from holdguide.plan import choose_language, supported_languages
-from holdguide.texts import fill, language_names, normalise_language, text
 
 DE, AE, IN = by_domain("amazon.de"), by_domain("amazon.ae"), by_domain("amazon.in")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from holdguide.guidance.plan import build_plan
+from holdguide.guidance.render_text import render_plan
+from holdguide.guidance.texts import load
 from holdguide.marketplaces import by_domain
 from holdguide.model import Details
-from holdguide.plan import build_plan
-from holdguide.render_text import render_plan
-from holdguide.texts import load
 
 DETAILS = Details(name="Jan Kowalski", email="jan@example.pl", order="405-1234567-1234567")
 

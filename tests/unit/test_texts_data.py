@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from holdguide.texts import FALLBACK, load, placeholders, supported_languages
+from holdguide.guidance.texts import FALLBACK, load, placeholders, supported_languages
 
 #: The languages the plan must offer (the brief: at least 8; we ship 12).
 REQUIRED = {"ar", "de", "en", "es", "fr", "it", "ja", "nl", "pl", "pt", "sv", "tr"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from holdguide.texts import text
+from holdguide.guidance.texts import text
 
 _RULE = "-" * 60
 
@@ -26,7 +26,7 @@ def render_plan(plan: dict[str, Any]) -> str:
     lines += [heading("steps"), ""]
     for number, step in enumerate(plan["steps"], start=1):
         lines += _step(step, number, heading)
-    suggested = len(plan.get("suggested_reasons", ()))  # they come first (holdguide.plan)
+    suggested = len(plan.get("suggested_reasons", ()))  # they come first (holdguide.guidance.plan)
     reasons = [f"{reason} ({heading('suggested')})" if index < suggested else reason
                for index, reason in enumerate(plan["reasons"])]
     for key, items in (("reasons", reasons), ("tips", plan["tips"]), ("prevention", plan["prevention"]),

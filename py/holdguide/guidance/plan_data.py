@@ -1,7 +1,7 @@
 """What every plan is built from: the plan's data files and the context of one plan (language, store, details).
 
-Shared by :mod:`holdguide.plan` (the steps) and :mod:`holdguide.step_links` (the links of each step), so
-neither imports the other.
+Shared by :mod:`holdguide.guidance.plan` (the steps) and :mod:`holdguide.guidance.step_links` (the links of each
+step), so neither imports the other.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from holdguide.datafiles import load_toml
+from holdguide.guidance.texts import text
 from holdguide.model import Details, Marketplace
-from holdguide.texts import text
 
 
 @functools.cache

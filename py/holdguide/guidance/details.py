@@ -1,7 +1,8 @@
 """What the shopper typed into the popup (name, account e-mail, last order, earlier tickets), checked and cleaned.
 
 The cleaned values go into prefilled e-mails, so anything that does not look like what it claims to be is left
-out and reported by field, as a message key under ``errors.`` in the texts (``holdguide.texts.localize_errors``).
+out and reported by field, as a message key under ``errors.`` in the texts
+(``holdguide.guidance.texts.localize_errors``).
 """
 
 from __future__ import annotations

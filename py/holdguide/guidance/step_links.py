@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from holdguide import links
+from holdguide.guidance import links
+from holdguide.guidance.plan_data import PlanContext, data
+from holdguide.guidance.texts import text
 from holdguide.marketplaces import by_domain
 from holdguide.model import Details, Marketplace
-from holdguide.plandata import PlanContext, data
-from holdguide.texts import text
 
 
 def _link(kind: str, label: str, url: str | None, **extra: Any) -> dict[str, Any]:

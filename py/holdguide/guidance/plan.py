@@ -1,6 +1,6 @@
 """The guidance plan: for a situation and a marketplace, the ordered steps with their texts and links.
 
-The engine is generic (the links of each step are built in :mod:`holdguide.step_links`); everything it says
+The engine is generic (the links of each step are built in :mod:`holdguide.guidance.step_links`); everything it says
 comes from data: ``data/steps.toml`` (which steps, in which order,
 with which link kinds), ``data/contacts.toml`` and ``data/rights.toml`` (what the links point to, with sources)
 and ``data/texts/<lang>.toml`` (the words). A new language or marketplace is a data change.
@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from holdguide.details import validate_details
+from holdguide.guidance.details import validate_details
+from holdguide.guidance.plan_data import PlanContext, data
+from holdguide.guidance.step_links import LINK_BUILDERS, compose_email, routes
+from holdguide.guidance.texts import choose_language, direction, resolve_language, supported_languages
 from holdguide.marketplaces import by_domain
 from holdguide.model import SITUATIONS, Details, Marketplace
-from holdguide.plandata import PlanContext, data
-from holdguide.step_links import LINK_BUILDERS, compose_email, routes
-from holdguide.texts import choose_language, direction, resolve_language, supported_languages
 
 __all__ = ["build_plan", "choose_language", "compose_email", "data", "store_for", "supported_languages",
            "validate_details"]

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from holdguide import links
-from holdguide.details import clean_text
+from holdguide.guidance import links
+from holdguide.guidance.details import clean_text
+from holdguide.guidance.plan import store_for
+from holdguide.guidance.plan_data import data
+from holdguide.guidance.step_links import compose_email
+from holdguide.guidance.texts import choose_language, resolve_language, text
 from holdguide.model import SITUATIONS, Details, Marketplace
-from holdguide.plan import store_for
-from holdguide.plandata import data
-from holdguide.step_links import compose_email
-from holdguide.texts import choose_language, resolve_language, text
 
 OUTCOMES = ("done", "failed")
 #: Dates a real contact can carry: not before Amazon opened (1995), not centuries ahead.
