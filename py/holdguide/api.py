@@ -2,7 +2,8 @@
 
 Contract (``extension/lib/py-bridge.js`` is the only caller)::
 
-    request  = {"op": "analyze",  "page": {url, title, lang, text}, "language"?, "details"?}
+    request  = {"op": "analyze",  "page": {url, title, lang, text, alerts?, headings?, forms?, links?},
+                "language"?, "details"?}                                       # contract.md, "Page request"
              | {"op": "message",  "text": str, "language"?, "details"?}        # a pasted e-mail or SMS
              | {"op": "choose",   "situation": id, "marketplace": domain|null, "language"?, "details"?}
              | {"op": "options"}                                              # lists for the manual choice
@@ -28,10 +29,8 @@ from holdguide.guidance.caselog import case_report
 from holdguide.guidance.details import validate_details
 from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
-from holdguide.model import SITUATIONS, PageInput
-
-#: Longest text we look at; a page of account messages is a few kilobytes, so this only bounds the cost.
-MAX_TEXT = 200_000
+from holdguide.model import SITUATIONS
+from holdguide.page_request import MAX_TEXT, page_from_request
 
 
 def run_json(request: str) -> str:
@@ -56,7 +55,8 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
     options = {"language": language, "details": details}
     if op == "analyze":
         page = payload.get("page")
-        return {"result": analyze(_page(page if isinstance(page, dict) else {}), **options), "details_errors": errors}
+        page_input = page_from_request(page if isinstance(page, dict) else {})
+        return {"result": analyze(page_input, **options), "details_errors": errors}
     if op == "message":
         page = page_from_message(str(payload.get("text") or "")[:MAX_TEXT])
         return {"result": analyze(page, **options), "details_errors": errors}
@@ -82,17 +82,6 @@ def _string(payload: dict[str, Any], key: str) -> str | None:
     """A request field that must be a non-empty string; anything else counts as absent."""
     value = payload.get(key)
     return value if isinstance(value, str) and value else None
-
-
-def _page(raw: dict[str, Any]) -> PageInput:
-    """The page the content script collected; only strings are kept, and the text is bounded."""
-    def text(key: str) -> str:
-        value = raw.get(key)
-        return value if isinstance(value, str) else ""
-
-    return PageInput(
-        text=text("text")[:MAX_TEXT], url=text("url") or None, title=text("title")[:1000], lang=text("lang") or None
-    )
 
 
 def _options() -> dict[str, Any]:

@@ -21,6 +21,23 @@ SITUATIONS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class FormField:
+    """One field of a page's form, by its attributes only (the reader never reads what anyone typed)."""
+
+    name: str = ""
+    type: str = ""
+    autocomplete: str = ""
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form of the page: where it posts (its ``action`` attribute as written) and its fields."""
+
+    action: str = ""
+    fields: tuple[FormField, ...] = ()
+
+
+@dataclass(frozen=True)
 class PageInput:
     """What we know about one page or pasted message, as the popup or the CLI read it.
 
@@ -36,6 +53,10 @@ class PageInput:
     sender: str | None = None
     links: tuple[str, ...] = ()
     kind: str = "page"  # "page" or "message"
+    # Amazon's page structure (contract.md, "Page request"): language-free evidence, read apart from `text`.
+    alerts: tuple[str, ...] = ()  # visible alert-box texts (.a-alert-heading, .a-alert-content, [role=alert])
+    headings: tuple[str, ...] = ()  # visible h1-h4 texts
+    forms: tuple[Form, ...] = ()
 
 
 @dataclass(frozen=True)
