@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -28,6 +29,9 @@ TEST_EXTENSION = DIST / "extension-test"
 WHEEL_DIR = DIST / "wheels"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 PYODIDE_BUILD = ROOT / ".venv-pyodide-build" / "bin" / "pyodide"
+DATA = ROOT / "py" / "holdguide" / "data"
+SNAPSHOT_SCRIPT = ROOT / "scripts" / "make_snapshot.mjs"
+SNAPSHOT_WARM_UP = ROOT / "scripts" / "snapshot_warm_up.py"
 
 #: The Pyodide runtime we ship, from npm ``pyodide@314.0.7``: only the core files, copied byte for byte.
 #: The hashes pin them; a different download fails the build instead of shipping unknown code.
@@ -41,6 +45,8 @@ PYODIDE_FILES = {
 }
 #: Our own lock file, next to Pyodide's; lists only our wheel (the bridge passes it as ``lockFileURL``).
 LOCK_NAME = "holdguide-lock.json"
+#: Pyodide's heap with our package imported, made under Node (scripts/make_snapshot.mjs); the bridge starts from it.
+SNAPSHOT_NAME = "holdguide-snapshot.bin"
 #: A fixed date for every file in the zip and the wheel, so the same sources give the same bytes.
 SOURCE_DATE_EPOCH = int(os.environ.get("SOURCE_DATE_EPOCH", "1764028800"))  # 2025-11-25
 
@@ -64,6 +70,32 @@ def copy_extension_sources() -> None:
     """extension/ and manifest.json as they are: the manifest at the top is the one that ships."""
     shutil.copytree(ROOT / "extension", EXTENSION, ignore=shutil.ignore_patterns(".*", "*~"))
     shutil.copy2(ROOT / "manifest.json", EXTENSION / "manifest.json")
+
+
+def account_page_patterns() -> list[str]:
+    """The content script's match list: every page of data/account_pages.toml on every marketplace's domain.
+
+    Amazon's sign-in and account pages are where the background reads a page as it loads; the list is built from
+    the data (one pattern per page and marketplace) and lies inside the host permissions, which are the same
+    marketplace domains.
+    """
+    pages = _toml(DATA / "account_pages.toml")["page"]
+    domains = [marketplace["domain"] for marketplace in _toml(DATA / "marketplaces.toml")["marketplace"]]
+    return sorted(f"https://{page['host']}.{domain}{page['path']}*" for page in pages for domain in domains)
+
+
+def _toml(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def write_content_scripts() -> None:
+    """Fill the manifest's content-script match list from the data (manifest.json at the top leaves it empty)."""
+    path = EXTENSION / "manifest.json"
+    manifest = json.loads(path.read_text())
+    (entry,) = manifest["content_scripts"]
+    entry["matches"] = account_page_patterns()
+    path.write_text(json.dumps(manifest, indent=2) + "\n")
+    log(f"content script matches {len(entry['matches'])} sign-in and account page patterns")
 
 
 def vendor_pyodide() -> None:
@@ -119,6 +151,21 @@ def write_lock_file(wheel: Path) -> None:
     log(f"wrote pyodide/{LOCK_NAME} with pyodide-build")
 
 
+def make_snapshot(wheel: Path) -> None:
+    """Pyodide's heap after start-up with our package imported and its data read, for a fast start.
+
+    Made under Node from the shipped files (scripts/make_snapshot.mjs), with a fixed clock and entropy so the
+    same sources give the same bytes. The bridge falls back to a plain start whenever it cannot use it.
+    """
+    target = EXTENSION / "pyodide" / SNAPSHOT_NAME
+    request = {"pyodide": str(EXTENSION / "pyodide"), "wheel": str(EXTENSION / "wheels" / wheel.name),
+               "warmUp": str(SNAPSHOT_WARM_UP), "out": str(target), "epoch": SOURCE_DATE_EPOCH}
+    run = subprocess.run(["node", SNAPSHOT_SCRIPT, json.dumps(request)], capture_output=True, text=True)
+    if run.returncode != 0 or not target.exists():
+        sys.exit(f"build: the memory snapshot failed:\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+    log(f"made pyodide/{SNAPSHOT_NAME} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
 def write_vendor_notes(wheel: Path) -> None:
     """Where every third-party file came from, with its hash, for store reviewers."""
     lines = [
@@ -133,6 +180,8 @@ def write_vendor_notes(wheel: Path) -> None:
         "",
         f"Our own code: wheels/{wheel.name} (sha256 {sha256(wheel)}), built from py/ in this repository;",
         f"pyodide/{LOCK_NAME} lists it for Pyodide's loadPackage.",
+        f"pyodide/{SNAPSHOT_NAME} (sha256 {sha256(EXTENSION / 'pyodide' / SNAPSHOT_NAME)}) is Pyodide's memory",
+        "after start-up with that wheel imported, made by build.py from the files above (scripts/make_snapshot.mjs).",
         "",
     ]
     (EXTENSION / "THIRD_PARTY.md").write_text("\n".join(lines))
@@ -183,9 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     check_versions_agree()
     clean()
     copy_extension_sources()
+    write_content_scripts()
     vendor_pyodide()
     wheel = build_wheel()
     write_lock_file(wheel)
+    make_snapshot(wheel)
     write_vendor_notes(wheel)
     write_test_variant()
     zip_extension()

@@ -1,13 +1,73 @@
-// Background service worker (Chrome) / event page (Firefox).
+// Background: Chrome's service worker, Firefox's event page (the same file; lib/platform.js holds the difference).
 //
-// It holds no analysis of its own: the popup runs Python on demand, so nothing stays resident for people
-// who never open it. A service worker is still declared because Chrome needs one to route extension
-// events, and it gives the extension a stable place for the coming "ready before the click" analysis
-// (content script on Amazon account pages -> here -> offscreen document running py-bridge.js).
+// It makes the answer ready before the click, on Amazon's sign-in and account pages only:
+//   content/announce.js (declared for those pages by build.py's match list, and registered for pages the popup
+//   analysed) says "page-loading"  -> start Python (background/python-host.js: an offscreen document's Worker in
+//                                     Chrome, a Worker in the event page in Firefox) and mark the answer pending;
+//   then "page-ready"               -> read the page with content/collect.js, ask Python, keep the answer per tab in
+//                                     storage.session (lib/tab-answers.js), show the badge (background/badge.js).
+// The popup shows a kept answer at once, asks Python through here ("python"), and hands back what it found
+// ("remember"). When a tab moves to another page its answer and badge go. With nothing matched nothing starts, and
+// Python stops when idle (lib/worker-client.js).
+//
+// Every listener is registered synchronously at the top level, so an event can wake this worker.
 import { api } from "../lib/platform.js";
+import { forgetAnswer, samePage, updateAnswer } from "../lib/tab-answers.js";
+import { analyseTab, expectAnswer, keepPopupAnswer } from "./analysis.js";
+import { showBadge } from "./badge.js";
+import { pythonHost } from "./python-host.js";
+import { watchPage } from "./watched-pages.js";
+
+const EXTENSION_ORIGIN = api.runtime.getURL("");
+
+/** Messages from our content script on a page (sender.tab is the browser's, so is its URL). */
+const FROM_PAGES = {
+  "page-loading": (_message, { tab }) => expectAnswer(tab.id, tab.url),
+  "page-ready": (_message, { tab }) => analyseTab(tab.id, tab.url),
+};
+
+/** Messages from our own pages (the popup). */
+const FROM_EXTENSION = {
+  python: (message) => pythonHost.call(message.request),
+  remember: async (message) => {
+    const url = await keepPopupAnswer(message.tabId, message);
+    if (url) await watchPage(url);
+  },
+  "python-status": () => pythonHost.status(),
+};
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.target !== "background") return false;
+  const fromPage = sender.tab && sender.frameId === 0 && !sender.url?.startsWith(EXTENSION_ORIGIN);
+  const handler = fromPage ? FROM_PAGES[message.type] : sender.url?.startsWith(EXTENSION_ORIGIN) && FROM_EXTENSION[message.type];
+  if (!handler) return false;
+  Promise.resolve(handler(message, sender))
+    .then((result) => sendResponse(result ?? null))
+    .catch((error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+  return true; // answered asynchronously
+});
+
+api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === "loading" || change.url !== undefined) forgetIfMoved(tabId, tab.url);
+});
+
+api.tabs.onRemoved.addListener((tabId) => forgetAnswer(tabId));
 
 api.runtime.onInstalled.addListener(() => {
-  // Session storage is readable from content scripts only when allowed; the overlay reads its own progress
-  // through the popup, so keep the default (trusted contexts only).
-  api.storage.session?.setAccessLevel?.({ accessLevel: "TRUSTED_CONTEXTS" });
+  // Content scripts must not read the answers (a page could then learn what the extension saw): trusted
+  // contexts only, which is also the default.
+  api.storage.session.setAccessLevel?.({ accessLevel: "TRUSTED_CONTEXTS" });
 });
+
+/**
+ * A tab that shows another page loses its answer and badge (without host access the browser hides the new URL,
+ * which counts as another page). A reload of the same page keeps them until its new answer arrives.
+ */
+async function forgetIfMoved(tabId, url) {
+  let moved = false;
+  await updateAnswer(tabId, (entry) => {
+    moved = Boolean(entry) && !samePage(entry, url);
+    return moved ? null : undefined;
+  });
+  if (moved) await showBadge(tabId, null);
+}

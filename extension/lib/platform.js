@@ -4,6 +4,13 @@
 export const api = globalThis.browser ?? globalThis.chrome;
 
 /**
+ * Where the background runs Python's module Worker. Chrome's MV3 background is a service worker, which has no
+ * Worker constructor: the Worker lives in an offscreen document (reason WORKERS). Firefox (153 ESR) has no
+ * offscreen API, but its MV3 background scripts run as an event page with a DOM, where the Worker runs directly.
+ */
+export const backgroundRunsWorkers = typeof globalThis.Worker === "function";
+
+/**
  * Run files (paths from the extension's root) in a tab; the value of the last one's last expression (first frame).
  *
  * Firefox (measured on 153 ESR) resolves a relative `files` path against the calling page, not the extension's

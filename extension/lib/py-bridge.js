@@ -1,50 +1,140 @@
 // The ONLY file that touches Pyodide.
 //
-// Contract: `startPython()` boots the runtime shipped inside the extension (never a CDN), installs our wheel
-// and resolves to `{ call(request) }`; `call` sends one plain JSON object to `holdguide.api.run_json` and
+// Contract: `startPython()` boots the runtime shipped inside the extension (never a CDN), with our package in it,
+// and resolves to `{ call(request), boot }`; `call` sends one plain JSON object to `holdguide.api.run_json` and
 // resolves to the parsed JSON response (`{ok: true, result, ...}` or `{ok: false, error}`). Nothing but JSON
-// strings crosses the boundary, so no Python object ever leaks into the UI (see py/holdguide/api.py).
+// strings crosses the boundary, so no Python object ever leaks into the UI (see py/holdguide/api.py). `boot` says
+// how it started: `{path: "snapshot" | "plain", ms, snapshotError?}`.
 //
 // Start-up, step by step:
 //   1. import Pyodide's ES module from ../pyodide/ (files copied unmodified from npm by build.py);
-//   2. loadPyodide() with our own lock file, guarded by a timeout: when the CSP lacks 'wasm-unsafe-eval'
-//      the wasm compile is blocked and loadPyodide() hangs forever without rejecting;
-//   3. loadPackage("holdguide"): the wheel listed (with its sha256) in the lock file build.py wrote;
+//   2. start from the memory snapshot build.py made (pyodide/holdguide-snapshot.bin: Pyodide's heap with our
+//      package imported and its data read), which is several times faster than a plain start:
+//        a. loadPyodide({_loadSnapshot}) (a private option of Pyodide 314, pinned by build.py);
+//        b. check the snapshot was made from the wheel our lock file lists (its sha256, recorded in the heap);
+//        c. write the wheel's files again: the in-memory file system is not part of the snapshot, and a data file
+//           first read after the restore must be found;
+//        d. reseed `random` (the snapshot holds the state it was made with);
+//      whenever any of this fails, fall back to 3;
+//   3. the plain start: loadPyodide() with our own lock file, then loadPackage("holdguide"): the wheel listed (with
+//      its sha256) in that lock file;
 //   4. import holdguide.api once and keep `run_json` for every later call.
+// The whole start is guarded by a timeout: when the CSP lacks 'wasm-unsafe-eval' the wasm compile is blocked and
+// loadPyodide() hangs forever without rejecting.
 // Works in an extension page (the popup) and in a module Worker alike: every URL comes from import.meta.url.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const BOOT_TIMEOUT_MS = 30_000;
+const SNAPSHOT_TIMEOUT_MS = 10_000; // then the plain start still has time before the guard above
 const PYODIDE_DIR = new URL("../pyodide/", import.meta.url).href;
+const LOCK_URL = `${PYODIDE_DIR}holdguide-lock.json`;
+const SNAPSHOT_URL = `${PYODIDE_DIR}holdguide-snapshot.bin`;
 
 let booting = null;
 
-/** Boot once per page; later calls share the same runtime (the popup calls Python on every keystroke). */
-export function startPython({ timeoutMs = BOOT_TIMEOUT_MS } = {}) {
-  booting ??= withTimeout(boot(), timeoutMs).catch((error) => {
+/**
+ * Boot once per page or worker; later calls share the same runtime (the popup calls Python on every keystroke).
+ * `snapshot: false` skips step 2 (the benchmark and the tests compare both starts).
+ */
+export function startPython({ timeoutMs = BOOT_TIMEOUT_MS, snapshot = true } = {}) {
+  booting ??= withTimeout(boot(snapshot), timeoutMs).catch((error) => {
     booting = null; // a later attempt may succeed (e.g. after the popup is reopened)
     throw error;
   });
   return booting;
 }
 
-async function boot() {
-  const pyodide = await loadPyodide({
+async function boot(useSnapshot) {
+  const started = performance.now();
+  let snapshotError;
+  if (useSnapshot) {
+    try {
+      const pyodide = await withTimeout(startFromSnapshot(), SNAPSHOT_TIMEOUT_MS);
+      return bridge(pyodide, { path: "snapshot", ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      snapshotError = String(error?.message ?? error).slice(0, 300);
+      console.warn("[hold guide] starting from the snapshot failed, starting plainly:", snapshotError);
+    }
+  }
+  const pyodide = await startPlainly();
+  return bridge(pyodide, { path: "plain", ms: Math.round(performance.now() - started), snapshotError });
+}
+
+/** Step 2: the snapshot, checked against our wheel, with the wheel's files written again. */
+async function startFromSnapshot() {
+  const snapshot = fetchBytes(SNAPSHOT_URL);
+  const wheel = fetchJson(LOCK_URL).then(async (lock) => {
+    const entry = lock.packages.holdguide;
+    const bytes = await fetchBytes(new URL(entry.file_name, LOCK_URL).href);
+    if ((await sha256(bytes)) !== entry.sha256) throw new Error("the wheel does not match the lock file");
+    return { bytes, sha256: entry.sha256 };
+  });
+  wheel.catch(() => {}); // awaited below; an early failure must not count as unhandled
+  const pyodide = await loadPyodide({ ...commonOptions(), _loadSnapshot: snapshot });
+  const { bytes, sha256: expected } = await wheel;
+  const madeFrom = pyodide.globals.get("HOLDGUIDE_WHEEL_SHA256");
+  if (madeFrom !== expected) throw new Error(`the snapshot was made from another wheel (${madeFrom})`);
+  pyodide.FS.writeFile("/tmp/holdguide.whl", bytes);
+  pyodide.runPython(AFTER_RESTORE);
+  return pyodide;
+}
+
+/** Python run after a restore: the wheel's files back into site-packages, and fresh entropy for `random`. */
+const AFTER_RESTORE = `
+import importlib, os, random, site, zipfile
+with zipfile.ZipFile("/tmp/holdguide.whl") as _wheel:
+    _wheel.extractall(site.getsitepackages()[0])
+os.remove("/tmp/holdguide.whl")
+importlib.invalidate_caches()
+random.seed()
+del importlib, os, random, site, zipfile, _wheel
+`;
+
+/** Step 3: Pyodide's own start, then our wheel through our lock file (integrity checked by Pyodide). */
+async function startPlainly() {
+  const pyodide = await loadPyodide(commonOptions());
+  await pyodide.loadPackage("holdguide", { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+  return pyodide;
+}
+
+function commonOptions() {
+  return {
     indexURL: PYODIDE_DIR,
-    lockFileURL: `${PYODIDE_DIR}holdguide-lock.json`,
+    lockFileURL: LOCK_URL,
     packages: [],
     stdout: () => {},
     stderr: (line) => console.warn("[python]", line),
-  });
-  await pyodide.loadPackage("holdguide", { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+  };
+}
+
+/** Step 4. */
+function bridge(pyodide, boot) {
   const runJson = pyodide.pyimport("holdguide.api").run_json;
   return {
+    boot,
     /** One request object in, the parsed response out. */
     async call(request) {
       return JSON.parse(runJson(JSON.stringify({ ui_language: uiLanguage(), ...request })));
     },
   };
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** The browser's UI language, so Python words its form errors like the popup's own labels. */

@@ -1,16 +1,26 @@
-// The popup: boot Python, read the tab, show Python's answer, draw the overlay. No business logic here:
-// every verdict, plan, link and text comes from py/holdguide through lib/py-bridge.js.
+// The popup: show Python's answer for the tab, draw the overlay, keep the answer. No business logic here: every
+// verdict, plan, link and text comes from py/holdguide, through the background's Python (popup/python.js).
+//
+// The answer is usually ready before the click: the background analysed the Amazon account page as it loaded and
+// kept the answer for the tab (lib/tab-answers.js). Then the popup shows it at once, still waits for it if the
+// analysis is under way, and otherwise analyses the page itself. Either way it then re-reads the page and checks
+// again, and hands what it shows back to the background (which keeps it and sets the badge). Edits of the details
+// or of the plan language only re-plan (op "plan"): the detection does not depend on them.
 //
 // Hooks other tests rely on (../shared/contract.md): #app is the only element with data-state
 // (loading -> ready | error) and, once ready, data-situation, data-marketplace and data-phishing.
-import { startPython } from "../lib/py-bridge.js";
 import { api, callInTab, message, runInTab, targetTab } from "../lib/platform.js";
+import { readAnswer, samePage, waitForAnswer } from "../lib/tab-answers.js";
 import { renderPlan, renderVerdict, situationLabel } from "./view.js";
 import { watchDetails } from "./details.js";
 import { setUpPaste } from "./paste.js";
 import { setUpManual } from "./manual.js";
 import { setUpCaseLog } from "./caselog.js";
 import { planLanguage, setUpLanguage } from "./language.js";
+import { popupPython, remember } from "./python.js";
+
+/** How long to wait for an analysis the background has under way before doing it here. */
+const PENDING_WAIT_MS = 20_000;
 
 const app = document.getElementById("app");
 
@@ -18,45 +28,83 @@ localize(document);
 main();
 
 async function main() {
-  const python = startPython(); // boot first: it is the slow part, and reading the tab can run meanwhile
-  let tab;
-  let page;
+  const bridge = popupPython();
+  const tab = await targetTab().catch(() => null);
+  const kept = tab ? await keptAnswer(tab) : null;
+  // `page` is what the answer was made from: the page read here, or {url, lang} of the kept answer.
+  const context = { bridge, tab, page: kept?.page ?? null, answer: kept?.answer ?? null, details: {} };
+  if (kept) show(kept.answer, kept.detailsErrors ?? {});
+  const reading = tab ? readPage(tab) : Promise.resolve(null);
   try {
-    tab = await targetTab();
-    page = await runInTab(tab.id, ["content/collect.js"]);
-  } catch (error) {
-    console.warn("cannot read the tab", error);
-    page = null;
-  }
-  let bridge;
-  try {
-    bridge = await python;
+    await setUpLanguage(bridge, () => replan(context)); // the first question to Python
   } catch (error) {
     return fail(message("errorBoot"), error);
   }
   performance.mark("hold-guide:python-ready"); // read by scripts/benchmark.py
   setUpPaste(bridge);
   setUpManual(bridge);
-  if (!page) {
+  const page = await reading;
+  if (!page && !kept) {
     await watchDetails(async () => {}); // the manual choice and the case log still use the stored details
     setUpCaseLog(bridge, null);
     return fail(message("errorRead"));
   }
-  const context = { bridge, tab, page, answer: null, details: {} };
-  // Python runs again whenever the details or the chosen plan language change; the runtime stays up.
-  const analyse = async () => {
-    const response = await bridge.call({ op: "analyze", page, details: context.details, language: planLanguage() });
-    if (!response.ok) return fail(message("errorAnalysis"), response.error);
-    context.answer = response.result;
-    show(response.result, response.details_errors ?? {});
-    await drawOverlay(tab.id, response.result, context.details);
-  };
-  await setUpLanguage(bridge, analyse);
+  let checked = false;
   await watchDetails(async (details) => {
     context.details = details;
-    await analyse();
+    try {
+      if (!checked && page) await check(context, page); // the first call: read the page as it is now
+      else await replan(context);
+      checked = true;
+    } catch (error) {
+      fail(message("errorBoot"), error);
+    }
   });
   setUpCaseLog(bridge, context);
+}
+
+/** The background's answer for this tab, if it is for the page the tab shows (waiting while it is under way). */
+async function keptAnswer(tab) {
+  let entry = await readAnswer(tab.id);
+  if (!samePage(entry, tab.url)) return null;
+  if (entry.state === "pending") entry = await waitForAnswer(tab.id, tab.url, PENDING_WAIT_MS);
+  return entry?.state === "ready" ? entry : null;
+}
+
+async function readPage(tab) {
+  try {
+    return await runInTab(tab.id, ["content/collect.js"]);
+  } catch (error) {
+    console.warn("cannot read the tab", error);
+    return null;
+  }
+}
+
+/** Detect and plan from the page as read now. */
+async function check(context, page) {
+  const response = await context.bridge.call({
+    op: "analyze", page, details: context.details, language: planLanguage(),
+  });
+  context.page = { url: page.url, lang: page.lang };
+  await settle(context, response);
+}
+
+/** Plan again for the same detection (new details or plan language); Python does not re-detect. */
+async function replan(context) {
+  if (!context.answer) return;
+  const response = await context.bridge.call({
+    op: "plan", answer: context.answer, page: context.page, details: context.details, language: planLanguage(),
+  });
+  await settle(context, response);
+}
+
+async function settle(context, response) {
+  if (!response.ok) return fail(message("errorAnalysis"), response.error);
+  context.answer = response.result;
+  const detailsErrors = response.details_errors ?? {};
+  show(response.result, detailsErrors);
+  await drawOverlay(context.tab.id, response.result, context.details);
+  await remember(context.tab.id, { answer: response.result, page: context.page, detailsErrors });
 }
 
 /** Render one answer and set the contract's hooks. Called again whenever the user's details change. */

@@ -4,6 +4,8 @@ Contract (``extension/lib/py-bridge.js`` is the only caller)::
 
     request  = {"op": "analyze",  "page": {url, title, lang, text, alerts?, headings?, forms?, links?},
                 "language"?, "details"?}                                       # contract.md, "Page request"
+             | {"op": "plan",     "answer": {...}, "page": {url, lang}, "language"?, "details"?}
+                                                        # the plan again for an earlier answer, not re-detected
              | {"op": "message",  "text": str, "language"?, "details"?}        # a pasted e-mail or SMS
              | {"op": "choose",   "situation": id, "marketplace": domain|null, "language"?, "details"?}
              | {"op": "options"}                                              # lists for the manual choice
@@ -23,13 +25,13 @@ import json
 from datetime import date
 from typing import Any
 
-from holdguide.analyze import analyze, chosen
+from holdguide.analyze import analyze, answer, chosen, official_host
 from holdguide.extract import page_from_message
 from holdguide.guidance.caselog import case_report
 from holdguide.guidance.details import validate_details
 from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
-from holdguide.model import SITUATIONS
+from holdguide.model import SITUATIONS, Details, Detection
 from holdguide.page_request import MAX_TEXT, page_from_request
 
 
@@ -57,6 +59,8 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
         page = payload.get("page")
         page_input = page_from_request(page if isinstance(page, dict) else {})
         return {"result": analyze(page_input, **options), "details_errors": errors}
+    if op == "plan":
+        return {"result": _replan(payload, language, details), "details_errors": errors}
     if op == "message":
         page = page_from_message(str(payload.get("text") or "")[:MAX_TEXT])
         return {"result": analyze(page, **options), "details_errors": errors}
@@ -76,6 +80,45 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
                              situation=_string(payload, "situation"))
         return {"result": report, "details_errors": errors}
     raise ValueError(f"unknown op {op!r}")
+
+
+def _replan(payload: dict[str, Any], language: str | None, details: Details) -> dict[str, Any]:
+    """The answer to an earlier "analyze" with the plan made again for new details or a new plan language.
+
+    The popup re-plans on every edit of its details form; only the plan depends on them, so the detection is taken
+    from the earlier answer instead of being run again. Where the page was shown (``page.url``) still decides, as
+    in ``analyze``, whether personal details may appear at all.
+    """
+    earlier, page = payload.get("answer"), payload.get("page")
+    if not isinstance(earlier, dict) or earlier.get("situation") not in SITUATIONS:
+        raise ValueError("plan needs the earlier answer")
+    page_input = page_from_request(page if isinstance(page, dict) else {})
+    detection = Detection(
+        situation=earlier["situation"],
+        marketplace=_known_marketplace(earlier.get("marketplace")),
+        language=_string(earlier, "language"),
+        confidence=float(earlier.get("confidence") or 0.0),
+        evidence=_strings(earlier.get("evidence")),
+        phishing=earlier.get("phishing") is True,
+        phishing_reasons=_strings(earlier.get("phishing_reasons")),
+        subtype=_string(earlier, "subtype"),
+    )
+    official = official_host(page_input.url) if page_input.url else None
+    if official is False:
+        details = Details()  # as in analyze: never personal details for a page that is not Amazon's
+    result = answer(detection, page_lang=page_input.lang, language=language, details=details,
+                    unverified_text=not official)
+    result["official_host"] = official
+    return result
+
+
+def _known_marketplace(domain: object) -> str | None:
+    known = by_domain(domain) if isinstance(domain, str) and domain else None
+    return known.domain if known else None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
 
 
 def _string(payload: dict[str, Any], key: str) -> str | None:

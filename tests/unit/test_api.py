@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from holdguide.api import MAX_TEXT, run_json
+from holdguide.extract import page_from_path
+from tests.golden_cases import Case, all_cases
 
 CONTRACT_FIELDS = {"situation", "subtype", "marketplace", "language", "confidence", "evidence", "phishing",
                    "phishing_reasons", "plan"}
@@ -101,3 +104,62 @@ def test_a_hand_picked_situation_is_not_told_that_no_fake_was_found() -> None:
     chosen = call({"op": "choose", "situation": "payment-verification", "marketplace": "amazon.com"})
     doubt = [w for w in english_page["result"]["plan"]["warnings"] if "does not prove" in w]
     assert doubt and doubt[0] not in chosen["result"]["plan"]["warnings"]
+
+
+# --- op "plan": the popup re-plans on every edit of its details without running the detector again ---------------
+
+DETAILS = {"name": "Erika Mustermann", "email": "erika@example.org", "order": "302-1234567-1234567",
+           "tickets": "12345678"}
+
+
+def page_request(case: Case) -> dict:
+    """The page request the reader would send for a golden page (contract, "Page request")."""
+    return json.loads(json.dumps(dataclasses.asdict(page_from_path(case.document, url=case.url))))
+
+
+@pytest.mark.parametrize("case", [c for c in all_cases() if c.is_page], ids=lambda c: c.id)
+@pytest.mark.parametrize(("details", "language"), [(DETAILS, None), ({}, "fr"), (DETAILS, "ja")])
+def test_a_replan_gives_what_a_new_analysis_with_the_same_choices_gives(
+    case: Case, details: dict, language: str | None
+) -> None:
+    page = page_request(case)
+    first = call({"op": "analyze", "page": page})
+    fresh = call({"op": "analyze", "page": page, "details": details, "language": language})
+
+    replanned = call({"op": "plan", "answer": first["result"], "page": {"url": page["url"], "lang": page["lang"]},
+                      "details": details, "language": language})
+
+    assert replanned == fresh
+
+
+def test_a_replan_keeps_the_earlier_detection_instead_of_detecting_again() -> None:
+    earlier = call({"op": "choose", "situation": "account-closed", "marketplace": "amazon.de"})["result"]
+    page = {"url": "https://www.amazon.de/ap/signin", "lang": "de-DE"}
+
+    replanned = call({"op": "plan", "answer": earlier, "page": page, "details": DETAILS})["result"]
+
+    assert (replanned["situation"], replanned["marketplace"]) == ("account-closed", "amazon.de")
+    assert "302-1234567-1234567" in json.dumps(replanned["plan"])
+
+
+def test_a_replan_never_puts_details_into_a_page_off_amazon() -> None:
+    earlier = call({"op": "choose", "situation": "security-lock", "marketplace": "amazon.com"})["result"]
+    page = {"url": "https://amazon-login.example/ap/signin", "lang": "en"}
+
+    replanned = call({"op": "plan", "answer": earlier, "page": page, "details": DETAILS})["result"]
+
+    assert replanned["official_host"] is False
+    assert "Erika" not in json.dumps(replanned) and "302-1234567" not in json.dumps(replanned)
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [None, "security-lock", {"situation": "bogus"}, {"situation": "none", "marketplace": "evil.example",
+                                                     "evidence": [5, {"x": 1}], "confidence": "high"}],
+)
+def test_a_replan_of_a_missing_or_strange_answer_fails_cleanly_or_drops_the_strange_parts(earlier: object) -> None:
+    response = call({"op": "plan", "answer": earlier, "page": {"url": "https://www.amazon.com/"}})
+    if isinstance(earlier, dict) and earlier["situation"] == "none":
+        assert response["ok"] is False or response["result"]["marketplace"] is None
+    else:
+        assert response["ok"] is False and response["error"]

@@ -1,0 +1,100 @@
+// Make the Pyodide memory snapshot the extension starts from: run by build.py under Node, never shipped.
+//
+// usage: node scripts/make_snapshot.mjs '<json>'   with json =
+//   { "pyodide": "dist/extension/pyodide/", "wheel": "dist/extension/wheels/holdguide-….whl",
+//     "warmUp": "scripts/snapshot_warm_up.py", "out": "dist/extension/pyodide/holdguide-snapshot.bin",
+//     "epoch": 1764028800 }
+//
+// What it does, in order:
+//   1. boots the shipped Pyodide files with `_makeSnapshot: true` (a private option of Pyodide 314, pinned by
+//      build.py; see ../shared/notes/platform-facts.md, "Pyodide memory snapshot");
+//   2. installs our wheel FROM PYTHON (zipfile into site-packages): after `loadPackage` the heap still refers to
+//      JavaScript objects and `makeMemorySnapshot()` throws "Unexpected hiwire entry";
+//   3. runs the warm-up (scripts/snapshot_warm_up.py): imports every module of the package and reads every data
+//      file, so a restored runtime answers at once;
+//   4. records the wheel's sha256 in Python, so the bridge can tell a snapshot from a different build;
+//   5. writes `pyodide.makeMemorySnapshot()`: the whole wasm heap (about 31 MB, mostly zeros; the store zip
+//      deflates it).
+// The in-memory file system is NOT part of the heap: the bridge writes the wheel's files again after a restore.
+//
+// Same sources, same bytes: the heap would otherwise hold the build's clock (file times, time.time()), fresh
+// entropy (the allocator's ChaCha key, `random`'s state), the hash seed and the script's own path. So the clock is
+// fixed at SOURCE_DATE_EPOCH, the entropy comes from a counter, PYTHONHASHSEED is 0, `random` is seeded and the
+// executable has a fixed name. Every one of these is re-made after a restore where it matters (the bridge reseeds
+// `random`); the hash seed is fixed in any snapshot, since every copy of a snapshot shares it.
+import nodeCrypto, { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const args = JSON.parse(process.argv[2] ?? "{}");
+for (const key of ["pyodide", "wheel", "warmUp", "out", "epoch"]) {
+  if (args[key] === undefined) {
+    console.error(`make_snapshot: missing "${key}"`);
+    process.exit(2);
+  }
+}
+
+/** Python run after boot: install the wheel from Python (see step 2 of the header). */
+const INSTALL_WHEEL = `
+import importlib, site, zipfile
+with zipfile.ZipFile("/tmp/holdguide.whl") as wheel:
+    wheel.extractall(site.getsitepackages()[0])
+importlib.invalidate_caches()  # the frozen clock leaves site-packages' mtime unchanged: drop the cached listing
+del importlib, site, zipfile, wheel
+`;
+
+/** Python run last: the wheel's hash for the bridge's check, and `random` in a state that is the same each build. */
+const FINISH = (wheelSha256) => `
+HOLDGUIDE_WHEEL_SHA256 = "${wheelSha256}"
+import random
+random.seed(0)
+del random
+`;
+
+freezeClockAndEntropy(args.epoch * 1000);
+try {
+  await makeSnapshot();
+} catch (error) {
+  // Pyodide's errors can carry its whole minified source; the message's end says what went wrong.
+  console.error(`make_snapshot: ${String(error?.message ?? error).slice(-3000)}`);
+  process.exit(1);
+}
+process.exit(0);
+
+async function makeSnapshot() {
+  const pyodideDir = `${resolve(args.pyodide)}/`;
+  const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}pyodide.mjs`).href);
+  const pyodide = await loadPyodide({
+    indexURL: pyodideDir,
+    _makeSnapshot: true,
+    _sysExecutable: "python",
+    env: { PYTHONHASHSEED: "0" },
+    stdout: () => {},
+    stderr: (line) => console.error(`[python] ${line}`),
+  });
+  const wheel = readFileSync(args.wheel);
+  const wheelSha256 = createHash("sha256").update(wheel).digest("hex");
+  pyodide.FS.writeFile("/tmp/holdguide.whl", wheel);
+  pyodide.runPython(INSTALL_WHEEL);
+  pyodide.runPython(readFileSync(args.warmUp, "utf-8"));
+  pyodide.runPython(FINISH(wheelSha256));
+  const snapshot = pyodide.makeMemorySnapshot();
+  writeFileSync(args.out, snapshot);
+  console.log(`make_snapshot: ${snapshot.length} bytes, wheel ${wheelSha256.slice(0, 12)}`);
+}
+
+/** A build-time clock stuck at `epochMs` and a counter for entropy: see the header. */
+function freezeClockAndEntropy(epochMs) {
+  Date.now = () => epochMs;
+  let tick = 0;
+  performance.now = () => (tick += 0.001); // monotonic clocks must still advance
+  let counter = 0;
+  const fill = (array) => {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (counter++ * 131 + 17) & 0xff;
+    return array;
+  };
+  globalThis.crypto.getRandomValues = fill; // what Pyodide uses in a browser
+  nodeCrypto.randomFillSync = fill; // what Emscripten uses under Node
+}
