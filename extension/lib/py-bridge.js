@@ -27,9 +27,9 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const BOOT_TIMEOUT_MS = 30_000;
 const SNAPSHOT_TIMEOUT_MS = 10_000; // then the plain start still has time before the guard above
-const PYODIDE_DIR = new URL("../pyodide/", import.meta.url).href;
-const LOCK_URL = `${PYODIDE_DIR}holdguide-lock.json`;
-const SNAPSHOT_URL = `${PYODIDE_DIR}holdguide-snapshot.bin`;
+const PYODIDE_URL = new URL("../pyodide/", import.meta.url);
+const LOCK_URL = new URL("holdguide-lock.json", PYODIDE_URL);
+const SNAPSHOT_URL = new URL("holdguide-snapshot.bin", PYODIDE_URL);
 
 let booting = null;
 
@@ -66,11 +66,13 @@ async function startFromSnapshot() {
   const snapshot = fetchBytes(SNAPSHOT_URL);
   const wheel = fetchJson(LOCK_URL).then(async (lock) => {
     const entry = lock.packages.holdguide;
-    const bytes = await fetchBytes(new URL(entry.file_name, LOCK_URL).href);
+    const bytes = await fetchBytes(new URL(entry.file_name, LOCK_URL));
     if ((await sha256(bytes)) !== entry.sha256) throw new Error("the wheel does not match the lock file");
     return { bytes, sha256: entry.sha256 };
   });
-  wheel.catch(() => {}); // awaited below; an early failure must not count as unhandled
+  // Both are awaited below (the snapshot inside loadPyodide); an early failure must not count as unhandled.
+  snapshot.catch(() => {});
+  wheel.catch(() => {});
   const pyodide = await loadPyodide({ ...commonOptions(), _loadSnapshot: snapshot });
   const { bytes, sha256: expected } = await wheel;
   const madeFrom = pyodide.globals.get("HOLDGUIDE_WHEEL_SHA256");
@@ -100,8 +102,8 @@ async function startPlainly() {
 
 function commonOptions() {
   return {
-    indexURL: PYODIDE_DIR,
-    lockFileURL: LOCK_URL,
+    indexURL: forPyodide(PYODIDE_URL),
+    lockFileURL: forPyodide(LOCK_URL),
     packages: [],
     stdout: () => {},
     stderr: (line) => console.warn("[python]", line),
@@ -118,6 +120,11 @@ function bridge(pyodide, boot) {
       return JSON.parse(runJson(JSON.stringify({ ui_language: uiLanguage(), ...request })));
     },
   };
+}
+
+/** What loadPyodide takes: a URL in a browser; under Node (where tests run this file) a file-system path. */
+function forPyodide(url) {
+  return url.protocol === "file:" ? decodeURIComponent(url.pathname) : url.href;
 }
 
 async function fetchBytes(url) {

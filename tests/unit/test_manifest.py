@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import build
 from holdguide.marketplaces import all_marketplaces
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,8 +20,29 @@ def test_host_access_is_exactly_the_marketplace_domains_from_the_data() -> None:
 
 
 def test_permissions_are_least_privilege() -> None:
-    assert sorted(MANIFEST["permissions"]) == ["activeTab", "scripting", "storage"]
+    # offscreen: Chrome's document for the background's Python Worker (Firefox ignores it with a linter warning).
+    assert sorted(MANIFEST["permissions"]) == ["activeTab", "offscreen", "scripting", "storage"]
     assert "<all_urls>" not in json.dumps(MANIFEST)
+
+
+def test_the_content_script_only_announces_and_its_match_list_is_built_from_the_data() -> None:
+    (script,) = MANIFEST["content_scripts"]
+    assert script["js"] == ["content/announce.js"] and script["matches"] == []  # build.py fills the list
+    built = json.loads((ROOT / "dist" / "extension" / "manifest.json").read_text())["content_scripts"][0]["matches"]
+    assert built == build.account_page_patterns() and built
+
+
+def test_background_analysis_asks_for_no_host_beyond_the_host_permissions() -> None:
+    granted = [pattern.removeprefix("https://*.").removesuffix("/*") for pattern in MANIFEST["host_permissions"]]
+    for page in build.account_page_patterns():
+        host = urlsplit(page).hostname or ""
+        assert page.startswith("https://") and any(host.endswith(f".{domain}") for domain in granted), page
+
+
+def test_account_pages_cite_their_sources() -> None:
+    pages = tomllib.loads((ROOT / "py" / "holdguide" / "data" / "account_pages.toml").read_text())["page"]
+    assert pages and all(page["source"].strip() and page["what"].strip() for page in pages)
+    assert all(page["path"].startswith("/") for page in pages)
 
 
 def test_csp_allows_wasm_but_no_eval_and_no_remote_script() -> None:
@@ -36,7 +60,7 @@ def test_one_manifest_serves_chrome_and_firefox() -> None:
 
 def test_every_file_the_manifest_names_exists() -> None:
     named = [MANIFEST["action"]["default_popup"], MANIFEST["background"]["service_worker"],
-             *MANIFEST["icons"].values()]
+             *MANIFEST["icons"].values(), *MANIFEST["content_scripts"][0]["js"]]
     assert [name for name in named if not (ROOT / "extension" / name).exists()] == []
 
 
