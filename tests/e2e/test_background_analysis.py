@@ -174,3 +174,35 @@ def test_python_goes_away_when_idle(playwright: Playwright, tmp_path: Path) -> N
         assert badge(browser, tab)[0] == "!"  # the answer and badge stay; only Python went away
     finally:
         browser.context.close()
+
+
+def python_status(browser: ExtensionBrowser) -> dict:
+    """How the background's Python started (offscreen/python-worker.js reports it)."""
+    return browser.worker.evaluate("async () => chrome.runtime.sendMessage({target: 'offscreen', type: 'status'})")
+
+
+def test_a_broken_snapshot_gives_the_same_answer_through_the_plain_start(
+    ext: ExtensionBrowser, playwright: Playwright, tmp_path: Path
+) -> None:
+    case = HOLD_PAGES[0]
+    page, tab = open_hold_page(ext, case)
+    from_snapshot = wait_until_kept(ext, tab)["answer"]
+    assert python_status(ext)["boot"]["path"] == "snapshot"
+    broken = tmp_path / "extension"
+    shutil.copytree(RELEASE_BUILD, broken)
+    snapshot = broken / "pyodide" / build.SNAPSHOT_NAME
+    data = bytearray(snapshot.read_bytes())
+    data[3_000_000:3_400_000] = bytes(b ^ 0x5A for b in data[3_000_000:3_400_000])
+    snapshot.write_bytes(bytes(data))
+    browser = launch(playwright, broken, tmp_path / "profile", ServedWeb())
+    try:
+        page, tab = open_hold_page(browser, case)
+
+        plain = wait_until_kept(browser, tab)["answer"]
+
+        boot = python_status(browser)["boot"]
+        assert boot["path"] == "plain" and boot["snapshotError"]
+        assert plain == from_snapshot
+        assert popup_answer(browser.open_popup(page))["situation"] == case.situation
+    finally:
+        browser.context.close()

@@ -3,13 +3,16 @@
 Playwright cannot drive stock Firefox, so tests/firefox/popup_e2e.mjs drives Debian's firefox-esr over WebDriver
 BiDi with puppeteer-core (npm, no browser download). This wrapper picks the same real fixtures as
 test_popup_and_overlay.py (by label, from tests/golden/), runs the script and asserts on what it reports:
-the extension installs, the popup opened with ?tabId= answers with the contract's hooks, and the page gets
-the overlay (hold page) or none (normal page). It also saves a screenshot of the popup in Firefox.
+the extension installs, the event page analysed an Amazon account page as it loaded (the answer kept for the
+tab, the badge), the popup opened with ?tabId= answers with the contract's hooks, and the page gets the overlay
+(hold page) or none (normal page); Python started from the memory snapshot, or plainly when the snapshot is
+broken. It also saves a screenshot of the popup in Firefox.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import build
 from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS
 from tests.golden_cases import Case, browser_pages, first
 
@@ -32,49 +36,86 @@ def firefox_binary() -> str:
     return found
 
 
+def on_account_page(url: str) -> bool:
+    """Whether the background reads this URL as it loads (the content script's match list, build.py)."""
+    return any(re.fullmatch(re.escape(p).replace(r"\*", ".*"), url) for p in build.account_page_patterns())
+
+
 def case_args(case: Case, *, overlay: bool, marketplace: str | None, screenshot: Path | None = None) -> dict:
+    background = on_account_page(case.url)
     return {
         "name": case.id,
         "url": case.url,
         "html": str(case.document),
-        "expected": {"situation": case.situation, "marketplace": marketplace, "phishing": False, "overlay": overlay},
+        "expected": {"situation": case.situation, "marketplace": marketplace, "phishing": False, "overlay": overlay,
+                     # guidance before the click: the event page's answer for the tab, and the badge
+                     "kept": case.situation if background else None,
+                     "badge": "!" if background and case.situation != "none" else ""},
         **({"screenshot": str(screenshot)} if screenshot else {}),
     }
 
 
-def test_release_build_in_firefox_answers_and_draws_the_overlay(tmp_path: Path) -> None:
-    if not (RELEASE_BUILD / "manifest.json").exists():
-        pytest.fail(f"{RELEASE_BUILD} is missing; run `python build.py`")
+def run_firefox(args: dict) -> tuple[dict, str]:
+    """Run tests/firefox/popup_e2e.mjs; its RESULT line and everything it printed."""
     if not (ROOT / "node_modules" / "puppeteer-core").exists() or not shutil.which("node"):
         pytest.fail("puppeteer-core is missing; run setup.sh (npm ci)")
-    hold = first(
-        [c for c in OFFICIAL_PAGES if urlsplit(c.url).path.startswith("/ap/")],
-        situation="security-lock", language="de", host="www.amazon.de",
-    )
-    normal = first(OFFICIAL_PAGES, situation="none")
-    shot = SCREENSHOTS / f"firefox-popup-{hold.language}-{hold.situation}.png"
-    args = {
-        "extension": str(RELEASE_BUILD),
-        "firefox": firefox_binary(),
-        "profile": str(tmp_path / "firefox-profile"),
-        "cases": [
-            case_args(hold, overlay=True, marketplace="amazon.de", screenshot=shot),
-            case_args(normal, overlay=False, marketplace=None),
-        ],
-    }
-
     run = subprocess.run(
-        ["node", str(SCRIPT), json.dumps(args)], capture_output=True, text=True, timeout=280, cwd=ROOT
+        ["node", str(SCRIPT), json.dumps({"firefox": firefox_binary(), **args})],
+        capture_output=True, text=True, timeout=280, cwd=ROOT,
     )
-
     output = run.stdout + run.stderr
     result_line = next((line for line in run.stdout.splitlines() if line.startswith("RESULT ")), None)
     assert result_line, output
     result = json.loads(result_line.removeprefix("RESULT "))
     assert result["failures"] == [], output
     assert run.returncode == 0, output
+    return result, output
+
+
+def test_release_build_in_firefox_answers_and_draws_the_overlay(tmp_path: Path) -> None:
+    if not (RELEASE_BUILD / "manifest.json").exists():
+        pytest.fail(f"{RELEASE_BUILD} is missing; run `python build.py`")
+    hold = first(
+        [c for c in OFFICIAL_PAGES if urlsplit(c.url).path.startswith("/ap/")],
+        situation="security-lock", language="de", host="www.amazon.de",
+    )
+    normal = first(OFFICIAL_PAGES, situation="none")
+    shot = SCREENSHOTS / f"firefox-popup-{hold.language}-{hold.situation}.png"
+
+    result, output = run_firefox({
+        "extension": str(RELEASE_BUILD),
+        "profile": str(tmp_path / "firefox-profile"),
+        "cases": [
+            case_args(hold, overlay=True, marketplace="amazon.de", screenshot=shot),
+            case_args(normal, overlay=False, marketplace=None),
+        ],
+        "boot": "snapshot",
+    })
+
     for case in (hold, normal):
         assert any(check.startswith(f"{case.id}: data-situation") for check in result["checks"]), output
+        assert any(check.startswith(f"{case.id}: badge") for check in result["checks"]), output
+    assert any(check.startswith(f"{hold.id}: background answer kept") for check in result["checks"]), output
     assert any(check.startswith(f"{hold.id}: #hold-guide-overlay in the page") for check in result["checks"]), output
     assert any(check.startswith(f"{normal.id}: no overlay in the page") for check in result["checks"]), output
+    assert any(check.startswith("background's Python started from: snapshot") for check in result["checks"]), output
     assert shot.stat().st_size > 0
+
+
+def test_firefox_falls_back_to_the_plain_start_when_the_snapshot_is_broken(tmp_path: Path) -> None:
+    broken = tmp_path / "extension"
+    shutil.copytree(RELEASE_BUILD, broken)
+    snapshot = broken / "pyodide" / build.SNAPSHOT_NAME
+    snapshot.write_bytes(snapshot.read_bytes()[: 1 << 20])  # truncated: the restore fails
+    hold = first([c for c in OFFICIAL_PAGES if on_account_page(c.url)], situation="security-lock")
+
+    result, output = run_firefox({
+        "extension": str(broken),
+        "profile": str(tmp_path / "firefox-profile"),
+        "cases": [case_args(hold, overlay=True, marketplace=None)],
+        "boot": "plain",
+    })
+
+    assert any(check.startswith(f"{hold.id}: background answer kept") for check in result["checks"]), output
+    assert any(check.startswith(f"{hold.id}: data-situation") for check in result["checks"]), output
+    assert any(check.startswith("background's Python started from: plain") for check in result["checks"]), output

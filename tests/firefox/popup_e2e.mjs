@@ -5,8 +5,11 @@
 //   { "extension": "dist/extension", "firefox": "/usr/bin/firefox-esr", "profile": "/tmp/dir" (optional),
 //     "cases": [ { "name": "...", "url": "https://www.amazon.de/ap/signin...", "html": "tests/golden/x/page.html",
 //                  "expected": { "situation": "security-lock", "marketplace": "amazon.de" | null (any),
-//                                "phishing": false, "overlay": true },
-//                  "screenshot": "docs/screenshots/....png" (optional) } ] }
+//                                "phishing": false, "overlay": true,
+//                                "kept": "security-lock" | "none" | null (no background answer),
+//                                "badge": "!" | "" },
+//                  "screenshot": "docs/screenshots/....png" (optional) } ],
+//     "boot": "snapshot" | "plain" (optional: how the background's Python must have started) }
 // Prints one line per check, then `RESULT {json}` (checks, failures, timings, refused requests).
 // Exits 0 when every check passed, 1 otherwise (2 on a bad call).
 //
@@ -21,6 +24,7 @@ import { dirname, resolve } from "node:path";
 import puppeteer from "puppeteer-core";
 
 const READY_TIMEOUT_MS = 45_000;
+const KEPT_TIMEOUT_MS = 30_000;
 const OVERLAY_TIMEOUT_MS = 10_000;
 const TOTAL_TIMEOUT_MS = 240_000;
 
@@ -96,6 +100,35 @@ async function openPopup(base, tabId) {
   return { popup, answer, elapsed: Math.round(performance.now() - t0) };
 }
 
+/**
+ * Guidance before the click: the background (Firefox's event page) analysed the page as it loaded, keeps the answer
+ * for the tab in storage.session, and shows the badge where it found a hold (read through the helper page).
+ */
+async function checkBackground(c, tabId) {
+  const t0 = performance.now();
+  const state = await poll(
+    helper.popup,
+    async ({ tabId, wanted }) => {
+      const entry = (await browser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] ?? null;
+      if (wanted !== null && entry?.state !== "ready") return null;
+      return {
+        kept: entry?.answer?.situation ?? null,
+        source: entry?.source ?? null,
+        url: entry?.url ?? null,
+        badge: await browser.action.getBadgeText({ tabId }),
+        title: await browser.action.getTitle({ tabId }),
+      };
+    },
+    c.expected.kept === null ? 1_000 : KEPT_TIMEOUT_MS,
+    { tabId, wanted: c.expected.kept },
+  );
+  timings[`${c.name}_kept_ms`] = Math.round(performance.now() - t0);
+  check(`${c.name}: background answer kept`, state?.kept === c.expected.kept && (state.kept === null || state.source === "background"), JSON.stringify(state));
+  if (state?.url) check(`${c.name}: kept for the tab's URL`, state.url === c.url, state.url);
+  check(`${c.name}: badge "${c.expected.badge}"`, state?.badge === c.expected.badge, `${state?.badge} / ${state?.title}`);
+}
+
+let helper;
 try {
   const extension = resolve(args.extension);
   const manifest = JSON.parse(readFileSync(`${extension}/manifest.json`, "utf-8"));
@@ -125,7 +158,7 @@ try {
 
   // One helper page that sees the extension API: the popup with no tabId. Its own tab (an extension page)
   // is the active one and cannot be scripted, so it must end in a clear error (contract), not a spinner.
-  const helper = await openPopup(base, null);
+  helper = await openPopup(base, null);
   timings.popup_without_tab_ms = helper.elapsed;
   check(
     "popup without a readable tab says so",
@@ -152,6 +185,8 @@ try {
       c.url,
     );
     check(`${c.name}: tab found through browser.tabs`, Number.isInteger(tabId), `tabId=${tabId}`);
+
+    if ("kept" in c.expected) await checkBackground(c, tabId);
 
     const { popup, answer, elapsed } = await openPopup(base, tabId);
     timings[`${c.name}_popup_ready_ms`] = elapsed;
@@ -191,6 +226,10 @@ try {
     }
     await popup.close();
     await page.close();
+  }
+  if (args.boot) {
+    const status = await helper.popup.evaluate(() => browser.runtime.sendMessage({ target: "background", type: "python-status" }));
+    check(`background's Python started from: ${args.boot}`, status?.boot?.path === args.boot, JSON.stringify(status));
   }
   await finish(failures.length ? 1 : 0);
 } catch (error) {
