@@ -63,7 +63,7 @@ async function boot(useSnapshot) {
 
 /** Step 2: the snapshot, checked against our wheel, with the wheel's files written again. */
 async function startFromSnapshot() {
-  const snapshot = fetchBytes(SNAPSHOT_URL);
+  const snapshot = fetchBytes(SNAPSHOT_URL).then(heapFromPages);
   const wheel = fetchJson(LOCK_URL).then(async (lock) => {
     const entry = lock.packages.holdguide;
     const bytes = await fetchBytes(new URL(entry.file_name, LOCK_URL));
@@ -80,6 +80,26 @@ async function startFromSnapshot() {
   pyodide.FS.writeFile("/tmp/holdguide.whl", bytes);
   pyodide.runPython(AFTER_RESTORE);
   return pyodide;
+}
+
+/**
+ * The heap from the snapshot file, which leaves out zero pages (scripts/make_snapshot.mjs): little-endian u32
+ * words "HGSNAP01", heap length, page size, number of runs, (first page, page count) per run, then the pages.
+ */
+function heapFromPages(file) {
+  const words = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  if (new TextDecoder().decode(file.subarray(0, 8)) !== "HGSNAP01") throw new Error("not a Hold Guide snapshot");
+  const [length, pageSize, runs] = [8, 12, 16].map((offset) => words.getUint32(offset, true));
+  const heap = new Uint8Array(length);
+  let from = 20 + runs * 8;
+  for (let run = 0; run < runs; run++) {
+    const first = words.getUint32(20 + run * 8, true) * pageSize;
+    const bytes = Math.min(words.getUint32(24 + run * 8, true) * pageSize, length - first);
+    heap.set(file.subarray(from, from + bytes), first);
+    from += bytes;
+  }
+  if (from !== file.length) throw new Error("the snapshot file is damaged");
+  return heap;
 }
 
 /** Python run after a restore: the wheel's files back into site-packages, and fresh entropy for `random`. */

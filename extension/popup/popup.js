@@ -2,22 +2,21 @@
 // verdict, plan, link and text comes from py/holdguide, through the background's Python (popup/python.js).
 //
 // The answer is usually ready before the click: the background analysed the Amazon account page as it loaded and
-// kept the answer for the tab (lib/tab-answers.js). Then the popup shows it at once, still waits for it if the
-// analysis is under way, and otherwise analyses the page itself. Either way it then re-reads the page and checks
-// again, and hands what it shows back to the background (which keeps it and sets the badge). Edits of the details
-// or of the plan language only re-plan (op "plan"): the detection does not depend on them.
+// kept the answer for the tab (lib/tab-answers.js). Then the popup shows it at once (waiting for it if the analysis
+// is under way), while the status line says the page is being checked; otherwise it analyses the page itself.
+// Either way it re-reads the page and checks again, then sets data-state "ready", and hands what it shows back to
+// the background (which keeps it and sets the badge). Edits of the details or of the plan language only re-plan
+// (op "plan"): the detection does not depend on them.
 //
 // Hooks other tests rely on (../shared/contract.md): #app is the only element with data-state
 // (loading -> ready | error) and, once ready, data-situation, data-marketplace and data-phishing.
+//
+// Only what shows an answer (and fills the details form, so "ready" finds it filled) is imported up front; the
+// other forms' modules load once the answer is on screen (`loadForms`).
 import { api, callInTab, message, runInTab, targetTab } from "../lib/platform.js";
 import { readAnswer, samePage, waitForAnswer } from "../lib/tab-answers.js";
 import { renderPlan, renderVerdict, situationLabel } from "./view.js";
 import { watchDetails } from "./details.js";
-import { setUpPaste } from "./paste.js";
-import { setUpManual } from "./manual.js";
-import { setUpCaseLog } from "./caselog.js";
-import { planLanguage, setUpLanguage } from "./language.js";
-import { popupPython, remember } from "./python.js";
 
 /** How long to wait for an analysis the background has under way before doing it here. */
 const PENDING_WAIT_MS = 20_000;
@@ -27,46 +26,63 @@ const app = document.getElementById("app");
 localize(document);
 main();
 
+/** The modules of the other forms and of Python's use, filled by `loadForms`. */
+let forms;
+
+async function loadForms() {
+  const [paste, manual, caselog, language, python] = await Promise.all([
+    import("./paste.js"), import("./manual.js"), import("./caselog.js"), import("./language.js"),
+    import("./python.js"),
+  ]);
+  forms = { ...paste, ...manual, ...caselog, ...language, ...python };
+}
+
 async function main() {
-  const bridge = popupPython();
+  performance.mark("hold-guide:popup-start"); // read by scripts/benchmark.py, with the marks below
   const tab = await targetTab().catch(() => null);
-  const kept = tab ? await keptAnswer(tab) : null;
   // `page` is what the answer was made from: the page read here, or {url, lang} of the kept answer.
-  const context = { bridge, tab, page: kept?.page ?? null, answer: kept?.answer ?? null, details: {} };
-  if (kept) show(kept.answer, kept.detailsErrors ?? {});
+  const context = { bridge: null, tab, page: null, answer: null, details: {} };
+  let onDetails = async () => {}; // until Python is wired up below, an edit only updates context.details
+  const formFilled = watchDetails(async (details) => {
+    context.details = details;
+    await onDetails();
+  });
+  const kept = tab ? await keptAnswer(tab) : null;
+  await formFilled;
+  if (kept) {
+    Object.assign(context, { page: kept.page, answer: kept.answer });
+    show(kept.answer, kept.detailsErrors ?? {}, { provisional: true });
+  }
   const reading = tab ? readPage(tab) : Promise.resolve(null);
+  await loadForms();
+  const bridge = (context.bridge = forms.popupPython());
   try {
-    await setUpLanguage(bridge, () => replan(context)); // the first question to Python
+    await forms.setUpLanguage(bridge, () => replan(context).catch((error) => fail(message("errorBoot"), error)));
+  } catch (error) {
+    return fail(message("errorBoot"), error); // the first question to Python
+  }
+  performance.mark("hold-guide:python-ready"); // read by scripts/benchmark.py
+  forms.setUpPaste(bridge);
+  forms.setUpManual(bridge);
+  const page = await reading;
+  if (!page && !kept) {
+    forms.setUpCaseLog(bridge, null); // the manual choice and the case log still use the stored details
+    return fail(message("errorRead"));
+  }
+  onDetails = () => replan(context).catch((error) => fail(message("errorBoot"), error));
+  try {
+    await (page ? check(context, page) : replan(context)); // read the page as it is now
   } catch (error) {
     return fail(message("errorBoot"), error);
   }
-  performance.mark("hold-guide:python-ready"); // read by scripts/benchmark.py
-  setUpPaste(bridge);
-  setUpManual(bridge);
-  const page = await reading;
-  if (!page && !kept) {
-    await watchDetails(async () => {}); // the manual choice and the case log still use the stored details
-    setUpCaseLog(bridge, null);
-    return fail(message("errorRead"));
-  }
-  let checked = false;
-  await watchDetails(async (details) => {
-    context.details = details;
-    try {
-      if (!checked && page) await check(context, page); // the first call: read the page as it is now
-      else await replan(context);
-      checked = true;
-    } catch (error) {
-      fail(message("errorBoot"), error);
-    }
-  });
-  setUpCaseLog(bridge, context);
+  forms.setUpCaseLog(bridge, context);
 }
 
 /** The background's answer for this tab, if it is for the page the tab shows (waiting while it is under way). */
 async function keptAnswer(tab) {
   let entry = await readAnswer(tab.id);
   if (!samePage(entry, tab.url)) return null;
+  if (entry.state === "pending" && Date.now() - entry.at > PENDING_WAIT_MS) return null; // abandoned (worker gone)
   if (entry.state === "pending") entry = await waitForAnswer(tab.id, tab.url, PENDING_WAIT_MS);
   return entry?.state === "ready" ? entry : null;
 }
@@ -83,7 +99,7 @@ async function readPage(tab) {
 /** Detect and plan from the page as read now. */
 async function check(context, page) {
   const response = await context.bridge.call({
-    op: "analyze", page, details: context.details, language: planLanguage(),
+    op: "analyze", page, details: context.details, language: forms.planLanguage(),
   });
   context.page = { url: page.url, lang: page.lang };
   await settle(context, response);
@@ -93,7 +109,8 @@ async function check(context, page) {
 async function replan(context) {
   if (!context.answer) return;
   const response = await context.bridge.call({
-    op: "plan", answer: context.answer, page: context.page, details: context.details, language: planLanguage(),
+    op: "plan", answer: context.answer, page: context.page, details: context.details,
+    language: forms.planLanguage(),
   });
   await settle(context, response);
 }
@@ -104,21 +121,31 @@ async function settle(context, response) {
   const detailsErrors = response.details_errors ?? {};
   show(response.result, detailsErrors);
   await drawOverlay(context.tab.id, response.result, context.details);
-  await remember(context.tab.id, { answer: response.result, page: context.page, detailsErrors });
+  await forms.remember(context.tab.id, { answer: response.result, page: context.page, detailsErrors });
 }
 
-/** Render one answer and set the contract's hooks. Called again whenever the user's details change. */
-function show(answer, detailsErrors) {
+/**
+ * Render one answer and set the contract's hooks. Called again whenever the user's details change. A `provisional`
+ * answer (the one kept for the tab) is shown at once, while the status line says the page is being checked; the
+ * hooks and data-state "ready" wait for the check, when the popup is fully wired (every form answers).
+ */
+function show(answer, detailsErrors, { provisional = false } = {}) {
   renderVerdict(answer);
   renderPlan(document.getElementById("plan"), answer.plan);
   for (const field of ["email", "order", "tickets"]) {
     document.getElementById(`${field}-error`).textContent = detailsErrors[field] ?? "";
   }
+  markOnce("hold-guide:answer-shown"); // read by scripts/benchmark.py
+  if (provisional) return;
   app.dataset.situation = answer.situation;
   app.dataset.marketplace = answer.marketplace ?? "";
   app.dataset.phishing = String(answer.phishing);
   setState("ready", answer.situation === "none" ? message("noHold") : situationLabel(answer.situation));
-  if (!performance.getEntriesByName("hold-guide:answer-shown").length) performance.mark("hold-guide:answer-shown");
+  markOnce("hold-guide:ready");
+}
+
+function markOnce(name) {
+  if (!performance.getEntriesByName(name).length) performance.mark(name);
 }
 
 /**
