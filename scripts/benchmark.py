@@ -19,8 +19,9 @@
                     not running
    Popup times run from the popup's navigation start to its answer on screen (``performance.mark`` in popup.js);
    the ``*_ready`` series to data-state "ready" (the page checked again, every form wired).
-   Then memory (PSS of the extension's processes, from /proc) on an ordinary Amazon page, on a hold page with
-   Python resident, and after Python was stopped; and which extension contexts exist on an ordinary page.
+   Before the rounds (every extension page shares one process, which keeps what earlier pages used): memory
+   (PSS of the extension's processes, from /proc) on an ordinary Amazon page, on a hold page with Python
+   resident, and after Python was stopped; and which extension contexts exist on an ordinary page.
 3. Bundle and zip size by part, from dist/extension/ and the store zip.
 
 Every series reports its median, min, max and all values; ratios are medians over the floor's median. The JSON
@@ -293,6 +294,8 @@ def bench_browser(runs: int) -> dict:
         profile = Path(scratch) / "profile"
         browser = launch(playwright, extension, profile, ServedWeb())
         bench = Bench(browser, extension, case)
+        memory = bench_memory(bench, profile)  # first: every extension page shares one process, which keeps
+        # what earlier pages used
 
         def popup(name: str, times: tuple[float, float]) -> None:
             series[name].append(times[0])
@@ -321,7 +324,6 @@ def bench_browser(runs: int) -> dict:
             for step in steps[shift:] + steps[:shift]:
                 step()
             print(f"benchmark: round {round_number + 1}/{runs} done", flush=True)
-        memory = bench_memory(bench, profile)
         browser.context.close()
     stats = {name: summary(values) for name, values in series.items()}
     floor = stats["floor"]["median"]
@@ -403,6 +405,7 @@ def main() -> int:
                     "detector": bench_detector(), "sizes": bench_sizes()}
     if not args.no_browser:
         report["browser"] = bench_browser(args.runs)
+        report["load_average_after"] = os.getloadavg()
     report["goals"] = goals(report)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n")
