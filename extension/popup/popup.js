@@ -41,41 +41,56 @@ async function main() {
   performance.mark("hold-guide:popup-start"); // read by scripts/benchmark.py, with the marks below
   const tab = await targetTab().catch(() => null);
   // `page` is what the answer was made from: the page read here, or {url, lang} of the kept answer.
-  const context = { bridge: null, tab, page: null, answer: null, details: {} };
-  let onDetails = async () => {}; // until Python is wired up below, an edit only updates context.details
+  const context = { bridge: null, tab, page: null, answer: null, details: {}, onDetails: async () => {} };
+  const kept = await showKeptAnswer(context);
+  const reading = tab ? readPage(tab) : Promise.resolve(null);
+  if (!(await wireForms(context))) return;
+  const page = await reading;
+  if (!page && !kept) {
+    forms.setUpCaseLog(context.bridge, null); // the manual choice and the case log still use the stored details
+    return fail(message("errorRead"));
+  }
+  context.onDetails = () => replan(context).catch((error) => fail(message("errorBoot"), error));
+  try {
+    await (page ? check(context, page) : replan(context)); // the page as it is now
+  } catch (error) {
+    return fail(message("errorBoot"), error);
+  }
+  forms.setUpCaseLog(context.bridge, context);
+}
+
+/**
+ * Fill the details form from storage (edits call `context.onDetails`, a no-op until Python is wired) and show the
+ * answer kept for the tab, if any, at once. Resolves to that kept entry or null.
+ */
+async function showKeptAnswer(context) {
   const formFilled = watchDetails(async (details) => {
     context.details = details;
-    await onDetails();
+    await context.onDetails();
   });
-  const kept = tab ? await keptAnswer(tab) : null;
+  const kept = context.tab ? await keptAnswer(context.tab) : null;
   await formFilled;
   if (kept) {
     Object.assign(context, { page: kept.page, answer: kept.answer });
     show(kept.answer, kept.detailsErrors ?? {}, { provisional: true });
   }
-  const reading = tab ? readPage(tab) : Promise.resolve(null);
+  return kept;
+}
+
+/** Load the other forms and give them Python; false (after saying so) when Python cannot start. */
+async function wireForms(context) {
   await loadForms();
   const bridge = (context.bridge = forms.popupPython());
   try {
     await forms.setUpLanguage(bridge, () => replan(context).catch((error) => fail(message("errorBoot"), error)));
   } catch (error) {
-    return fail(message("errorBoot"), error); // the first question to Python
+    fail(message("errorBoot"), error); // the first question to Python
+    return false;
   }
   performance.mark("hold-guide:python-ready"); // read by scripts/benchmark.py
   forms.setUpPaste(bridge);
   forms.setUpManual(bridge);
-  const page = await reading;
-  if (!page && !kept) {
-    forms.setUpCaseLog(bridge, null); // the manual choice and the case log still use the stored details
-    return fail(message("errorRead"));
-  }
-  onDetails = () => replan(context).catch((error) => fail(message("errorBoot"), error));
-  try {
-    await (page ? check(context, page) : replan(context)); // read the page as it is now
-  } catch (error) {
-    return fail(message("errorBoot"), error);
-  }
-  forms.setUpCaseLog(bridge, context);
+  return true;
 }
 
 /** The background's answer for this tab, if it is for the page the tab shows (waiting while it is under way). */

@@ -14,6 +14,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,12 @@ def test_the_same_sources_give_the_same_snapshot(tmp_path: Path) -> None:
     subprocess.run(["node", build.SNAPSHOT_SCRIPT, json.dumps(request)], check=True, capture_output=True, timeout=240)
 
     assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(SNAPSHOT.read_bytes()).digest()
+
+
+def test_the_snapshot_ships_in_the_store_zip_within_its_budget_and_is_declared() -> None:
+    """Issue 10: the snapshot pays only while the store zip stays within 15 MB."""
+    (archive,) = (ROOT / "dist").glob("hold-guide-*.zip")
+    assert f"pyodide/{build.SNAPSHOT_NAME}" in zipfile.ZipFile(archive).namelist()
+    assert archive.stat().st_size <= 15_000_000
+    notes = (EXT / "THIRD_PARTY.md").read_text()
+    assert build.SNAPSHOT_NAME in notes and hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest() in notes
