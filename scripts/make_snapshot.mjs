@@ -8,11 +8,11 @@
 // What it does, in order:
 //   1. boots the shipped Pyodide files with `_makeSnapshot: true` (a private option of Pyodide 314, pinned by
 //      build.py; see ../shared/notes/platform-facts.md, "Pyodide memory snapshot");
-//   2. installs our wheel FROM PYTHON (zipfile into site-packages): after `loadPackage` the heap still refers to
-//      JavaScript objects and `makeMemorySnapshot()` throws "Unexpected hiwire entry";
+//   2. puts our wheel on sys.path (Python imports the package from the zip): after `loadPackage` the heap still
+//      refers to JavaScript objects and `makeMemorySnapshot()` throws "Unexpected hiwire entry";
 //   3. runs the warm-up (scripts/snapshot_warm_up.py): imports every module of the package and reads every data
 //      file, so a restored runtime answers at once;
-//   4. records the wheel's sha256 in Python, so the bridge can tell a snapshot from a different build;
+//   4. records the wheel's sha256 in Python: the bridge writes back only that very wheel;
 //   5. writes `pyodide.makeMemorySnapshot()`, the whole wasm heap (31 MB), without its zero pages: about 17 MB in
 //      a few runs of 4 KiB pages (format below; lib/py-bridge.js puts the heap back together). Reading 31 MB from
 //      the extension took a quarter of the whole start (≈ 250 ms in Chromium here), and zero pages cost the most
@@ -20,7 +20,7 @@
 //
 // File format (little-endian u32 words): "HGSNAP01", heap length, page size, number of runs, then per run its
 // first page and page count, then the pages of every run, in order.
-// The in-memory file system is NOT part of the heap: the bridge writes the wheel's files again after a restore.
+// The in-memory file system is NOT part of the heap: the bridge writes the wheel again after a restore.
 //
 // Same sources, same bytes: the heap would otherwise hold the build's clock (file times, time.time()), fresh
 // entropy (the allocator's ChaCha key, `random`'s state), the hash seed and the script's own path. So the clock is
@@ -40,16 +40,22 @@ for (const key of ["pyodide", "wheel", "warmUp", "out", "epoch"]) {
   }
 }
 
+/** Where the wheel lives in Pyodide's file system, here and after a restore (lib/py-bridge.js writes it there). */
+const WHEEL_PATH = "/lib/holdguide.whl";
+
 /** The granularity of the zero pages left out of the file. */
 const PAGE = 4096;
 
-/** Python run after boot: install the wheel from Python (see step 2 of the header). */
+/**
+ * Python run after boot: our package imported straight from the wheel (zipimport; a pure-Python wheel is a zip
+ * whose top level is the package), so after a restore the bridge has ONE file to write back, the wheel itself,
+ * and Python's cached view of it (zipimport's directory of the zip) still matches. Extracting ~60 files instead
+ * cost 40-110 ms per start in Chromium here, however they were written.
+ */
 const INSTALL_WHEEL = `
-import importlib, site, zipfile
-with zipfile.ZipFile("/tmp/holdguide.whl") as wheel:
-    wheel.extractall(site.getsitepackages()[0])
-importlib.invalidate_caches()  # the frozen clock leaves site-packages' mtime unchanged: drop the cached listing
-del importlib, site, zipfile, wheel
+import sys
+sys.path.insert(0, "${WHEEL_PATH}")
+del sys
 `;
 
 /** Python run last: the wheel's hash for the bridge's check, and `random` in a state that is the same each build. */
@@ -83,7 +89,7 @@ async function makeSnapshot() {
   });
   const wheel = readFileSync(args.wheel);
   const wheelSha256 = createHash("sha256").update(wheel).digest("hex");
-  pyodide.FS.writeFile("/tmp/holdguide.whl", wheel);
+  pyodide.FS.writeFile(WHEEL_PATH, wheel);
   pyodide.runPython(INSTALL_WHEEL);
   pyodide.runPython(readFileSync(args.warmUp, "utf-8"));
   pyodide.runPython(FINISH(wheelSha256));

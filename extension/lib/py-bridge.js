@@ -11,9 +11,11 @@
 //   2. start from the memory snapshot build.py made (pyodide/holdguide-snapshot.bin: Pyodide's heap with our
 //      package imported and its data read), which is several times faster than a plain start:
 //        a. loadPyodide({_loadSnapshot}) (a private option of Pyodide 314, pinned by build.py);
-//        b. check the snapshot was made from the wheel our lock file lists (its sha256, recorded in the heap);
-//        c. write the wheel's files again: the in-memory file system is not part of the snapshot, and a data file
-//           first read after the restore must be found;
+//        b. check the snapshot was made from the wheel we ship (its sha256, recorded in the heap, against the
+//           wheel's bytes and our lock file);
+//        c. write the wheel back where Python imported our package from (the snapshot imports it straight from
+//           the zip): the in-memory file system is not part of the snapshot, and a data file first read after the
+//           restore must be found;
 //        d. reseed `random` (the snapshot holds the state it was made with);
 //      whenever any of this fails, fall back to 3;
 //   3. the plain start: loadPyodide() with our own lock file, then loadPackage("holdguide"): the wheel listed (with
@@ -74,10 +76,10 @@ async function startFromSnapshot() {
   snapshot.catch(() => {});
   wheel.catch(() => {});
   const pyodide = await loadPyodide({ ...commonOptions(), _loadSnapshot: snapshot });
-  const { bytes, sha256: expected } = await wheel;
+  const { bytes, sha256: shipped } = await wheel;
   const madeFrom = pyodide.globals.get("HOLDGUIDE_WHEEL_SHA256");
-  if (madeFrom !== expected) throw new Error(`the snapshot was made from another wheel (${madeFrom})`);
-  pyodide.FS.writeFile("/tmp/holdguide.whl", bytes);
+  if (madeFrom !== shipped) throw new Error(`the snapshot was made from another wheel (${madeFrom})`);
+  pyodide.FS.writeFile(WHEEL_PATH, bytes);
   pyodide.runPython(AFTER_RESTORE);
   return pyodide;
 }
@@ -102,15 +104,14 @@ function heapFromPages(file) {
   return heap;
 }
 
-/** Python run after a restore: the wheel's files back into site-packages, and fresh entropy for `random`. */
+/** Where the snapshot's Python imports our package from (scripts/make_snapshot.mjs puts it on sys.path). */
+const WHEEL_PATH = "/lib/holdguide.whl";
+
+/** Python run after a restore: fresh entropy for `random` (the snapshot holds the state it was made with). */
 const AFTER_RESTORE = `
-import importlib, os, random, site, zipfile
-with zipfile.ZipFile("/tmp/holdguide.whl") as _wheel:
-    _wheel.extractall(site.getsitepackages()[0])
-os.remove("/tmp/holdguide.whl")
-importlib.invalidate_caches()
+import random
 random.seed()
-del importlib, os, random, site, zipfile, _wheel
+del random
 `;
 
 /** Step 3: Pyodide's own start, then our wheel through our lock file (integrity checked by Pyodide). */
@@ -153,15 +154,15 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 async function fetchJson(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
-}
-
-async function sha256(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** The browser's UI language, so Python words its form errors like the popup's own labels. */
