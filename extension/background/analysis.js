@@ -7,10 +7,10 @@ import { pythonHost } from "./python-host.js";
 
 /** Mark the tab's answer as coming (the popup then waits for it) and start Python while the page loads. */
 export async function expectAnswer(tabId, url) {
-  await updateAnswer(tabId, (current) =>
-    current?.state === "pending" && current.url === url ? undefined : pending(url),
-  );
-  await pythonHost.warm();
+  await Promise.all([
+    pythonHost.warm(),
+    updateAnswer(tabId, (current) => (current?.state === "pending" && current.url === url ? undefined : pending(url))),
+  ]);
 }
 
 /** Analyse the page tab `tabId` shows at `url` (as the browser reports it) and keep the answer. */
