@@ -31,7 +31,7 @@ CHECKED = "2026-11-25"
 #: The keys every situation table has (steps.toml's header), and those a subtype may override.
 TABLE_KEYS = {"intro", "steps", "warnings", "reasons", "prevention", "prepare", "avoid", "rights", "requests"}
 ADVICE = ("reasons", "prevention", "prepare", "avoid")
-RIGHT_KINDS = {"restriction", "data", "consumer"}
+RIGHT_KINDS = {"restriction", "review", "data", "consumer"}
 
 
 def _tables() -> dict[str, dict]:
