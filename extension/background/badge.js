@@ -1,5 +1,6 @@
 // The toolbar button's badge and title for one tab: "!" where a hold, a lock, a closure or a fake was found, with
-// a title saying which; the default otherwise. Words come from the extension's own _locales.
+// a title saying which; the default otherwise. The situation's name is Python's (the plan's `situation_label`, in
+// the plan's language, as the popup shows it); the rest comes from the extension's own _locales.
 import { api, message } from "../lib/platform.js";
 
 const COLOURS = { hold: "#c45500", fake: "#b00020" };
@@ -21,6 +22,6 @@ export async function showBadge(tabId, answer) {
 
 function badgeTitle(answer) {
   if (answer.phishing) return `${message("extName")}: ${message("phishingTitle")}`;
-  const situation = message(`situation_${answer.situation.replaceAll("-", "_")}`);
+  const situation = answer.plan?.situation_label ?? answer.situation;
   return `${message("extName")}: ${situation}${answer.marketplace ? ` (${answer.marketplace})` : ""}`;
 }

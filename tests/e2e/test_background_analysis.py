@@ -8,7 +8,6 @@ these promises; the pages are real fixtures served at their real Amazon URLs.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import time
@@ -26,7 +25,6 @@ ACCOUNT_PAGE = [re.compile("^" + re.escape(p).replace(r"\*", ".*") + "$") for p 
 HOLD_PAGES = [c for c in browser_pages(phishing=False)
               if c.situation != "none" and any(p.match(c.url) for p in ACCOUNT_PAGE)]
 WAIT_S = 30
-ENGLISH = json.loads((RELEASE_BUILD / "_locales" / "en" / "messages.json").read_text())  # the browser runs in en-US
 
 
 def kept(browser: ExtensionBrowser, tab: int) -> dict | None:
@@ -76,7 +74,7 @@ def test_an_account_page_is_analysed_as_it_loads_with_a_badge_and_no_overlay(ext
     assert entry["state"] == "ready" and entry["source"] == "background"
     assert entry["url"] == page.url  # the browser's URL for the tab
     assert entry["answer"]["situation"] == case.situation
-    label = ENGLISH[f"situation_{case.situation.replace('-', '_')}"]["message"]
+    label = entry["answer"]["plan"]["situation_label"]  # Python's name for it, as the popup shows it
     assert badge(ext, tab) == ("!", f"Hold Guide: {label} ({entry['answer']['marketplace']})")
     assert page.locator("#hold-guide-overlay").count() == 0  # no overlay before the click
 
