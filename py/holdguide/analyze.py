@@ -20,7 +20,15 @@ from holdguide.model import Details, Detection, PageInput
 
 def analyze(page: PageInput, *, language: str | None = None, details: Details | None = None) -> dict[str, Any]:
     """Detect the situation of ``page`` and plan for it. ``language`` is the user's choice, if any."""
-    detection = detect(page)
+    return plan_for_page(detect(page), page, language=language, details=details)
+
+
+def plan_for_page(
+    detection: Detection, page: PageInput, *, language: str | None = None, details: Details | None = None
+) -> dict[str, Any]:
+    """The answer for ``page`` from its detection. The popup's re-plan (api op "plan": new details or plan
+    language, same page) comes here too, so it cannot drift from ``analyze``; only ``page.url`` and ``page.lang``
+    are read."""
     official = official_host(page.url) if page.url else None
     if official is False:
         # Personal details are never written into a page that is not an official Amazon host.

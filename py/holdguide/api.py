@@ -25,7 +25,7 @@ import json
 from datetime import date
 from typing import Any
 
-from holdguide.analyze import analyze, answer, chosen, official_host
+from holdguide.analyze import analyze, chosen, plan_for_page
 from holdguide.extract import page_from_message
 from holdguide.guidance.caselog import case_report
 from holdguide.guidance.details import validate_details
@@ -87,8 +87,8 @@ def _replan(payload: dict[str, Any], language: str | None, details: Details) -> 
     """The answer to an earlier "analyze" with the plan made again for new details or a new plan language.
 
     The popup re-plans on every edit of its details form; only the plan depends on them, so the detection is taken
-    from the earlier answer instead of being run again. Where the page was shown (``page.url``) still decides, as
-    in ``analyze``, whether personal details may appear at all.
+    from the earlier answer instead of being run again, and ``analyze.plan_for_page`` does the rest as for a new
+    analysis (where the page was shown still decides whether personal details may appear at all).
     """
     earlier, page = payload.get("answer"), payload.get("page")
     if not isinstance(earlier, dict) or earlier.get("situation") not in SITUATIONS:
@@ -104,13 +104,7 @@ def _replan(payload: dict[str, Any], language: str | None, details: Details) -> 
         phishing_reasons=_strings(earlier.get("phishing_reasons")),
         subtype=_string(earlier, "subtype"),
     )
-    official = official_host(page_input.url) if page_input.url else None
-    if official is False:
-        details = Details()  # as in analyze: never personal details for a page that is not Amazon's
-    result = answer(detection, page_lang=page_input.lang, language=language, details=details,
-                    unverified_text=not official)
-    result["official_host"] = official
-    return result
+    return plan_for_page(detection, page_input, language=language, details=details)
 
 
 def _known_marketplace(domain: object) -> str | None:
