@@ -96,6 +96,7 @@ def test_release_build_in_firefox_answers_and_draws_the_overlay(tmp_path: Path) 
         assert any(check.startswith(f"{case.id}: data-situation") for check in result["checks"]), output
         assert any(check.startswith(f"{case.id}: badge") for check in result["checks"]), output
     assert any(check.startswith(f"{hold.id}: background answer kept") for check in result["checks"]), output
+    assert any(check.startswith(f"{hold.id}: answer and badge gone") for check in result["checks"]), output
     assert any(check.startswith(f"{hold.id}: #hold-guide-overlay in the page") for check in result["checks"]), output
     assert any(check.startswith(f"{normal.id}: no overlay in the page") for check in result["checks"]), output
     assert any(check.startswith("background's Python started from: snapshot") for check in result["checks"]), output

@@ -25,6 +25,9 @@ import puppeteer from "puppeteer-core";
 
 const READY_TIMEOUT_MS = 45_000;
 const KEPT_TIMEOUT_MS = 30_000;
+/** An ordinary Amazon page the hold page's tab moves on to (served like the cases). */
+const AWAY_URL = "https://www.amazon.de/gp/cart/view.html";
+const AWAY_HTML = "<!doctype html><html lang='de'><title>Einkaufswagen</title><h1>Einkaufswagen</h1></html>";
 const OVERLAY_TIMEOUT_MS = 10_000;
 const TOTAL_TIMEOUT_MS = 240_000;
 
@@ -128,6 +131,22 @@ async function checkBackground(c, tabId) {
   check(`${c.name}: badge "${c.expected.badge}"`, state?.badge === c.expected.badge, `${state?.badge} / ${state?.title}`);
 }
 
+/** The tab moves on to an ordinary page: its kept answer and its badge go. */
+async function checkLeaving(c, page, tabId) {
+  await page.goto(AWAY_URL, { waitUntil: "load" });
+  const state = await poll(
+    helper.popup,
+    async (tabId) => {
+      const entry = (await browser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] ?? null;
+      const badge = await browser.action.getBadgeText({ tabId });
+      return entry === null && badge === "" ? { entry, badge } : null;
+    },
+    5_000,
+    tabId,
+  );
+  check(`${c.name}: answer and badge gone after leaving the page`, Boolean(state), JSON.stringify(state));
+}
+
 let helper;
 try {
   const extension = resolve(args.extension);
@@ -174,6 +193,7 @@ try {
       const url = request.url();
       if (!/^(https?|wss?):/.test(url)) return request.continue();
       if (url === c.url) return request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+      if (url === AWAY_URL) return request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: AWAY_HTML });
       refused.push(url);
       return request.abort("blockedbyclient");
     });
@@ -225,6 +245,7 @@ try {
       check(`${c.name}: popup screenshot`, true, path);
     }
     await popup.close();
+    if (c.expected.badge === "!") await checkLeaving(c, page, tabId);
     await page.close();
   }
   if (args.boot) {
