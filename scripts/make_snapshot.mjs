@@ -96,7 +96,7 @@ async function makeSnapshot() {
   const heap = pyodide.makeMemorySnapshot();
   const sparse = withoutZeroPages(heap);
   writeFileSync(args.out, sparse);
-  console.log(`make_snapshot: heap ${heap.length} bytes, file ${sparse.length} bytes, wheel ${wheelSha256.slice(0, 12)}`);
+  console.log(`make_snapshot: heap ${heap.length} bytes, file ${sparse.length} bytes, wheel ${wheelSha256}`);
 }
 
 /** The heap as runs of non-zero pages (see the header for the format). */
@@ -111,7 +111,9 @@ function withoutZeroPages(heap) {
   const header = new Uint32Array([0, 0, heap.length, PAGE, runs.length, ...runs.flat()]);
   new Uint8Array(header.buffer).set(new TextEncoder().encode("HGSNAP01"));
   const parts = [new Uint8Array(header.buffer)];
-  for (const [first, count] of runs) parts.push(heap.subarray(first * PAGE, Math.min((first + count) * PAGE, heap.length)));
+  for (const [first, count] of runs) {
+    parts.push(heap.subarray(first * PAGE, Math.min((first + count) * PAGE, heap.length)));
+  }
   return Buffer.concat(parts);
 }
 

@@ -38,7 +38,8 @@ export async function analyseTab(tabId, url) {
 export async function keepPopupAnswer(tabId, { answer, page, detailsErrors }) {
   const { url } = await api.tabs.get(tabId); // the browser's URL for the tab, never the page's own claim
   if (!url) return null;
-  await updateAnswer(tabId, () => ({ url, state: "ready", run: newRun(), source: "popup", answer, page, detailsErrors }));
+  const entry = { url, state: "ready", run: newRun(), source: "popup", answer, page, detailsErrors };
+  await updateAnswer(tabId, () => entry);
   await showBadge(tabId, answer);
   return url;
 }

@@ -38,8 +38,9 @@ const FROM_EXTENSION = {
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.target !== "background") return false;
-  const fromPage = sender.tab && sender.frameId === 0 && !sender.url?.startsWith(EXTENSION_ORIGIN);
-  const handler = fromPage ? FROM_PAGES[message.type] : sender.url?.startsWith(EXTENSION_ORIGIN) && FROM_EXTENSION[message.type];
+  const fromExtension = Boolean(sender.url?.startsWith(EXTENSION_ORIGIN));
+  const fromPage = !fromExtension && sender.tab && sender.frameId === 0;
+  const handler = fromPage ? FROM_PAGES[message.type] : fromExtension && FROM_EXTENSION[message.type];
   if (!handler) return false;
   Promise.resolve(handler(message, sender))
     .then((result) => sendResponse(result ?? null))

@@ -19,7 +19,13 @@ export async function watchPage(url) {
   try {
     await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => {});
     await api.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches: patterns, js: ["content/announce.js"], runAt: "document_start", persistAcrossSessions: false },
+      {
+        id: SCRIPT_ID,
+        matches: patterns,
+        js: ["content/announce.js"],
+        runAt: "document_start",
+        persistAcrossSessions: false,
+      },
     ]);
   } catch (error) {
     console.warn("cannot watch analysed pages", error);

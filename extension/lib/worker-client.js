@@ -31,7 +31,8 @@ export function createWorkerClient({ idleMs = IDLE_MS, onIdle = () => {} } = {})
       pending.delete(data.id);
       armIdleTimer();
     };
-    worker.onerror = (event) => stop({ ok: false, error: `Python worker: ${event.message ?? "failed"}`, boot_failed: true });
+    worker.onerror = (event) =>
+      stop({ ok: false, error: `Python worker: ${event.message ?? "failed"}`, boot_failed: true });
     armIdleTimer();
   }
 

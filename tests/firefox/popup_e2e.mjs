@@ -126,9 +126,11 @@ async function checkBackground(c, tabId) {
     { tabId, wanted: c.expected.kept },
   );
   timings[`${c.name}_kept_ms`] = Math.round(performance.now() - t0);
-  check(`${c.name}: background answer kept`, state?.kept === c.expected.kept && (state.kept === null || state.source === "background"), JSON.stringify(state));
+  const fromBackground = state?.kept === null || state?.source === "background";
+  check(`${c.name}: background answer kept`, state?.kept === c.expected.kept && fromBackground, JSON.stringify(state));
   if (state?.url) check(`${c.name}: kept for the tab's URL`, state.url === c.url, state.url);
-  check(`${c.name}: badge "${c.expected.badge}"`, state?.badge === c.expected.badge, `${state?.badge} / ${state?.title}`);
+  const badge = `${state?.badge} / ${state?.title}`;
+  check(`${c.name}: badge "${c.expected.badge}"`, state?.badge === c.expected.badge, badge);
 }
 
 /** The tab moves on to an ordinary page: its kept answer and its badge go. */
@@ -249,7 +251,9 @@ try {
     await page.close();
   }
   if (args.boot) {
-    const status = await helper.popup.evaluate(() => browser.runtime.sendMessage({ target: "background", type: "python-status" }));
+    const status = await helper.popup.evaluate(() =>
+      browser.runtime.sendMessage({ target: "background", type: "python-status" }),
+    );
     check(`background's Python started from: ${args.boot}`, status?.boot?.path === args.boot, JSON.stringify(status));
   }
   await finish(failures.length ? 1 : 0);
