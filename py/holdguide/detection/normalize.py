@@ -61,25 +61,32 @@ def fold_char(char: str) -> str:
     return "".join(_QUOTES.get(c, "-" if c in _DASHES else c) for c in folded if c not in _INVISIBLE)
 
 
-def fold(text: str, limit: int = MAX_CHARS) -> Folded:
-    """Fold ``text`` (its first ``limit`` characters) for matching; see the module docstring."""
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def fold(text: str, limit: int = MAX_CHARS, keep_lines: bool = False) -> Folded:
+    """Fold ``text`` (its first ``limit`` characters) for matching; see the module docstring.
+
+    With ``keep_lines``, a run of white space that holds a line break becomes one ``\n`` instead of a space:
+    a heading on its own line is a sentence of its own (:mod:`.clauses`).
+    """
     original = unicodedata.normalize("NFC", text[:limit])
     out: list[str] = []
     origin: list[int] = []
-    last_space = True  # drops leading white space and collapses runs
+    space: tuple[str, int] | None = None  # the pending white space of a run, and where it started
     for index, char in enumerate(original):
         for piece in fold_char(char):
             if piece == " ":
-                if last_space:
-                    continue
-                last_space = True
-            else:
-                last_space = False
+                brk = keep_lines and char in _LINE_BREAKS
+                if space is None or (brk and space[0] == " "):
+                    space = ("\n" if brk else " ", index if space is None else space[1])
+                continue
+            if space is not None and out:  # leading white space is dropped, inner runs become one
+                out.append(space[0])
+                origin.append(space[1])
+            space = None
             out.append(piece)
             origin.append(index)
-    while out and out[-1] == " ":
-        out.pop()
-        origin.pop()
     return Folded(text="".join(out), origin=tuple(origin), original=original)
 
 

@@ -1,0 +1,130 @@
+"""Find the concepts of a folded text, in the languages that run on it, and place them in its sentences.
+
+The concept catalog (``data/detection/concepts.toml``) names every concept and what it means; the lexicons
+(:mod:`.lexicon`) say which words carry it in each language. Some concepts hide others where they meet
+(``[[suppress]]`` in ``data/detection/rules.toml``): "bank account" is OTHER_ACCOUNT and not the shopper's
+ACCOUNT, "one-time password" is a CODE and not a PASSWORD, "cannot" (or German "können ... nicht mehr", within
+its clause) is UNABLE and not a plain NEGATION or a possibility. Within an exclusive group (the states LOCK,
+HOLD, SUSPEND, CLOSE), the longer of two overlapping words wins: "in sospeso" is a hold, not a suspension.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from holdguide.datafiles import load_toml
+from holdguide.detection.clauses import Sentence, quoted_spans, sentences
+from holdguide.detection.lexicon import Hit, Lexicon, Token, tokenize
+from holdguide.detection.normalize import Folded
+
+_QUESTION_MARKS = ("?", "？", "؟")
+
+
+@functools.cache
+def catalog() -> dict[str, dict[str, Any]]:
+    """Every concept id and its description (``data/detection/concepts.toml``)."""
+    return dict(load_toml("detection/concepts.toml")["concept"])
+
+
+@dataclass(frozen=True)
+class Suppression:
+    concept: str
+    hides: frozenset[str]
+    reach: int  # words after the hiding hit that it still covers ("KDP account": the brand, then the word)
+    clause: bool  # hides anywhere in the same clause ("Sie können ... nicht mehr")
+
+
+@functools.cache
+def suppressions() -> tuple[Suppression, ...]:
+    rules = load_toml("detection/rules.toml")
+    return tuple(Suppression(s["concept"], frozenset(s["hides"]), int(s.get("reach", 0)), s.get("scope") == "clause")
+                 for s in rules["suppress"])
+
+
+@functools.cache
+def exclusive_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(g["concepts"]) for g in load_toml("detection/rules.toml").get("exclusive", ()))
+
+
+def _longer_wins(hits: list[Hit]) -> set[Hit]:
+    """Within an exclusive group, a hit inside a longer overlapping hit of another concept of the group."""
+    hidden: set[Hit] = set()
+    for group in exclusive_groups():
+        members = [h for h in hits if h.concept in group]
+        for short in members:
+            if any(o.concept != short.concept and o.start <= short.start and short.end <= o.end
+                   and (o.end - o.start) > (short.end - short.start) for o in members):
+                hidden.add(short)
+    return hidden
+
+
+def _suppress(hits: list[Hit], sentence: Sentence) -> list[Hit]:
+    """Drop the hits of one sentence that another concept hides (see the module docstring)."""
+    by_concept: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        by_concept[hit.concept].append(hit)
+    hidden: set[Hit] = set()
+    for rule in suppressions():
+        for hider in by_concept.get(rule.concept, ()):
+            clause = sentence.clause_of(hider.start)
+            for concept in rule.hides:
+                hidden.update(
+                    h for h in by_concept.get(concept, ())
+                    if (h.language == hider.language and h.first <= hider.last + rule.reach and h.last >= hider.first)
+                    or (rule.clause and sentence.clause_of(h.start) == clause)
+                )
+    hidden |= _longer_wins(hits)
+    return [h for h in hits if h not in hidden]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a page read on its own (its title, an alert box, a heading, the text) with its concepts.
+
+    ``kind`` says where it comes from ("title", "alert", "heading", "text"); ``hits[i]`` are the concepts of
+    sentence ``i``, and ``scopes`` says how far each language's cues reach (see :mod:`.clauses`).
+    """
+
+    kind: str
+    folded: Folded  # line breaks kept; evidence is quoted from its original
+    sentences: tuple[Sentence, ...]
+    hits: tuple[tuple[Hit, ...], ...]  # per sentence
+    quoted: tuple[tuple[int, int], ...]
+    tokens: int
+
+    @property
+    def text(self) -> str:
+        return self.folded.text
+
+    def quote(self, start: int, end: int, limit: int = 200) -> str:
+        """The source text behind ``[start, end)``, as the reader saw it, shortened to ``limit``."""
+        text = self.folded.quote(start, end).strip(" .")
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        return any(q0 <= start and end <= q1 for q0, q1 in self.quoted)
+
+
+def read_block(kind: str, folded: Folded, languages: tuple[Lexicon, ...]) -> Block:
+    """The concepts of one folded text in the given languages, placed in its sentences."""
+    text = folded.text
+    tokens: list[Token] = tokenize(text)
+    hits: list[Hit] = [hit for lex in languages for hit in lex.find(text, tokens)]
+    breaks = sorted(h.start for h in hits if h.concept == "CLAUSE_BREAK")
+    found = [s.with_breaks(breaks) for s in sentences(text)]
+    # A question mark ends a question in every script: the sentence is a QUESTION whatever its words.
+    hits += [Hit("QUESTION", s.end - 1, s.end, -1, -1) for s in found
+             if text[s.start:s.end].rstrip().endswith(_QUESTION_MARKS)]
+    per_sentence: list[list[Hit]] = [[] for _ in found]
+    starts = [s.start for s in found]
+    for hit in hits:
+        index = bisect_right(starts, hit.start) - 1
+        if index >= 0 and hit.start < found[index].end:
+            per_sentence[index].append(hit)
+    kept = tuple(tuple(sorted(_suppress(h, s), key=lambda x: x.start)) for h, s in zip(per_sentence, found,
+                                                                                       strict=True))
+    return Block(kind, folded, tuple(found), kept, tuple(quoted_spans(text)), len(tokens))

@@ -1,0 +1,118 @@
+"""The situation rules, written once for every language (``data/detection/rules.toml``).
+
+A rule names the concepts that must meet in one sentence, or in one clause with ``within = "clause"``
+(``all``: each item a concept or alternatives ``"LOCK|SUSPEND"``), concepts that must not be in the sentence
+(``without``: they make it another situation), and the cues that cancel it (``unless``; default
+``[defaults].unless``). A cancelling cue governs only the stretch its scope gives (:mod:`.clauses`): the
+concepts there do not count, the rest of the sentence still may. Each rule carries examples in several
+languages that must fire it and counter-examples that must not (``tests/unit/test_detection_rules.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from holdguide.datafiles import load_toml
+from holdguide.detection.concepts import Block
+from holdguide.detection.lexicon import Hit, lexicons
+
+
+@functools.cache
+def settings() -> dict[str, Any]:
+    return load_toml("detection/rules.toml")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    situation: str
+    weight: float
+    all: tuple[frozenset[str], ...]  # each: the concepts any one of which fills that place
+    without: frozenset[str]
+    unless: frozenset[str]
+    subtype: str | None
+    within: str  # "sentence" (default) or "clause": every place filled inside one clause
+    examples: tuple[tuple[str, str], ...]  # (language, text)
+    counter_examples: tuple[tuple[str, str], ...]
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        return frozenset().union(*self.all)
+
+
+def _rule(entry: dict[str, Any], default_unless: list[str]) -> Rule:
+    unless = set(entry.get("unless", default_unless)) - set(entry.get("keep", ()))
+    return Rule(
+        id=entry["id"],
+        situation=entry["situation"],
+        weight=float(entry["weight"]),
+        all=tuple(frozenset(item.split("|")) for item in entry["all"]),
+        without=frozenset(entry.get("without", ())),
+        unless=frozenset(unless),
+        subtype=entry.get("subtype"),
+        within=entry.get("within", "sentence"),
+        examples=tuple((lang, text) for lang, text in entry.get("examples", ())),
+        counter_examples=tuple((lang, text) for lang, text in entry.get("counter_examples", ())),
+    )
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    data = settings()
+    return tuple(_rule(entry, data["defaults"]["unless"]) for entry in data["rule"])
+
+
+@functools.cache
+def _language_scopes() -> dict[str, dict[str, str]]:
+    return {lex.code: lex.cue_scopes for lex in lexicons()}
+
+
+def scope_of(hit: Hit) -> str:
+    """How far a cue reaches: its language's own scope for it, else the rules' (``[cues]``)."""
+    return _language_scopes().get(hit.language, {}).get(hit.concept) or settings()["cues"].get(hit.concept, "clause")
+
+
+def cancelled_stretches(block: Block, index: int, cues: Iterable[str]) -> list[tuple[int, int]]:
+    """The stretches of sentence ``index`` that a cue among ``cues`` cancels."""
+    wanted = frozenset(cues)
+    sentence = block.sentences[index]
+    return [sentence.reach(h.start, h.end, scope_of(h)) for h in block.hits[index] if h.concept in wanted]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that fired in one sentence of one block."""
+
+    rule: Rule
+    block: Block
+    sentence: int  # index into block.sentences
+
+
+def _fires(rule: Rule, block: Block, index: int) -> bool:
+    hits = block.hits[index]
+    present = {h.concept for h in hits}
+    if rule.without & present or not all(place & present for place in rule.all):
+        return False
+    cancelled = cancelled_stretches(block, index, rule.unless)
+    live = [h for h in hits if h.concept in rule.concepts and not any(a <= h.start < b for a, b in cancelled)]
+    if rule.within == "clause":
+        sentence = block.sentences[index]
+        by_clause: dict[int, set[str]] = {}
+        for hit in live:
+            by_clause.setdefault(sentence.clause_of(hit.start), set()).add(hit.concept)
+        return any(all(place & concepts for place in rule.all) for concepts in by_clause.values())
+    concepts = {h.concept for h in live}
+    return all(place & concepts for place in rule.all)
+
+
+def findings(block: Block) -> Iterator[Finding]:
+    """Every rule that fires in every sentence of ``block``."""
+    for index, hits in enumerate(block.hits):
+        if not hits:
+            continue
+        for rule in rules():
+            if _fires(rule, block, index):
+                yield Finding(rule, block, index)
