@@ -24,11 +24,11 @@ from datetime import date
 from typing import Any
 
 from holdguide.analyze import analyze, chosen
-from holdguide.extract import page_from_message
 from holdguide.guidance.caselog import case_report
 from holdguide.guidance.details import validate_details
 from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
+from holdguide.messages import page_from_message
 from holdguide.model import SITUATIONS
 from holdguide.page_request import MAX_TEXT, page_from_request
 

@@ -11,9 +11,9 @@ import json
 import sys
 
 from holdguide.analyze import analyze
-from holdguide.extract import page_from_path
 from holdguide.guidance.details import validate_details
 from holdguide.guidance.render_text import render_plan
+from holdguide.inputs import page_from_path
 
 EXIT_UNUSABLE_INPUT = 2
 

@@ -15,7 +15,9 @@ import pytest
 from holdguide.api import MAX_TEXT
 from holdguide.detection import detect
 from holdguide.detection.phishing import data as phishing_data
-from holdguide.extract import page_from_html, page_from_message, page_from_text
+from holdguide.extract import page_from_html
+from holdguide.inputs import page_from_text
+from holdguide.messages import page_from_message
 from holdguide.model import PageInput
 
 #: Far longer than any pattern could need, as long as the text the detector ever scans.

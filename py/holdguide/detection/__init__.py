@@ -19,30 +19,29 @@ Nothing here raises on bad input: empty, huge, binary or half-HTML text all end 
 
 from __future__ import annotations
 
-from holdguide.detection.classify import PageBlocks, Verdict, classify
-from holdguide.detection.hosts import host_of_url, lookalikes, sender_domain
+from holdguide.detection.classify import PageBlocks, classify
+from holdguide.detection.hosts import host_of_url
 from holdguide.detection.language import guess_language
 from holdguide.detection.lexicon import Lexicon, brand_names, lexicons
 from holdguide.detection.normalize import Folded, fold
-from holdguide.detection.origin import imitated_marketplace, official_marketplace
-from holdguide.detection.phishing import judge
+from holdguide.detection.origin import Origin, derive_origin, imitated_marketplace
+from holdguide.detection.phishing import english_reason, judge
 from holdguide.detection.structure import read_structure
+from holdguide.detection.urls import INVALID
 from holdguide.language_tags import primary_subtag
-from holdguide.marketplaces import by_domain, for_host, is_official_host
+from holdguide.marketplaces import by_domain, for_host
 from holdguide.model import Detection, PageInput
 
 __all__ = ["detect", "languages_to_run"]
 
-#: Guards after which a text is ABOUT holds or scams, or about another service, so never itself phishing.
-_NOT_PHISHING_GUARDS = frozenset({"scam-talk", "article", "help-page", "other-service"})
+#: Guards after which a page reads as ABOUT holds or scams (an article, a help page, a scam warning): its plain
+#: requests ("sign in", "verify") are not taken as the page asking the reader to act (phishing.judge, rule 3).
+_ABOUT_HOLDS_GUARDS = frozenset({"scam-talk", "article", "help-page", "about-holds", "forum", "other-service"})
 
 
-def _about_amazon(page: PageInput, folded: Folded, official: str | None) -> bool:
+def _about_amazon(folded: Folded, origin: Origin) -> bool:
     """Amazon's name is in the text, or a host the text comes from or links to is Amazon's or imitates it."""
-    if official or any(name in folded.text for name in brand_names()):
-        return True
-    hosts = [host_of_url(page.url), sender_domain(page.sender), *(host_of_url(link) for link in page.links[:50])]
-    return any(host and (is_official_host(host) or lookalikes(host)) for host in hosts)
+    return origin.official or any(name in folded.text for name in brand_names()) or origin.amazon_named
 
 
 def languages_to_run(page: PageInput, told: str | None, official: str | None) -> tuple[Lexicon, ...]:
@@ -60,12 +59,12 @@ def languages_to_run(page: PageInput, told: str | None, official: str | None) ->
     return tuple(lex for lex in lexicons() if lex.code in codes)
 
 
-def _marketplace(page: PageInput, folded: Folded, verdict: Verdict, phishing: bool, official: str | None) -> str | None:
-    if official and not phishing:
-        return official
-    if verdict.situation == "none" and not phishing:
+def _marketplace(page: PageInput, folded: Folded, origin: Origin, situation: str, phishing: bool) -> str | None:
+    if origin.marketplace and not phishing:
+        return origin.marketplace
+    if situation == "none" and not phishing:
         return None
-    return imitated_marketplace(page, folded)
+    return imitated_marketplace(page, folded, origin.link_hosts)
 
 
 def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
@@ -75,26 +74,27 @@ def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
     """
     folded = fold(f"{page.title}\n{page.text}" if page.title else (page.text or ""))
     language = guess_language(folded.text, page.lang)
-    official = official_marketplace(page, folded, language)
-    about_amazon = _about_amazon(page, folded, official)
-    host = host_of_url(page.url)
-    pages = PageBlocks.read(page, languages_to_run(page, language, official))
-    structure = read_structure(page, host, bool(host and is_official_host(host)))
-    verdict = classify(pages, structure, about_amazon=about_amazon, official=bool(host and is_official_host(host)),
-                       use_anchors=use_anchors)
-    phishing, reasons = False, ()
-    if not _NOT_PHISHING_GUARDS.intersection(verdict.guards):
-        phishing, reasons = judge(page, folded, verdict.hold_wording, about_amazon)
-    situation, subtype = verdict.situation, verdict.subtype
-    if phishing and situation == "none" and verdict.hold_wording:
-        situation = verdict.claimed  # a fake's guards (a "help" line, a scam warning) do not hide what it imitates
+    origin = derive_origin(page, folded, language)
+    about_amazon = _about_amazon(folded, origin)
+    pages = PageBlocks.read(page, languages_to_run(page, language, origin.marketplace))
+    readable = origin.host if origin.host != INVALID else None
+    structure = read_structure(page, readable, origin.official)
+    verdict = classify(pages, structure, about_amazon=about_amazon, official=origin.official, use_anchors=use_anchors)
+    about_holds = bool(_ABOUT_HOLDS_GUARDS.intersection(verdict.guards))
+    phishing, reasons = judge(page, origin, folded, verdict.hold_wording, about_amazon, about_holds)
+    situation, subtype, evidence = verdict.situation, verdict.subtype, verdict.evidence
+    if phishing:
+        # A fake's guard phrases ("Was this information helpful?", "Seller Central") do not hide what it imitates.
+        situation, subtype, evidence = verdict.claimed, verdict.claimed_subtype, verdict.claimed_evidence
     return Detection(
         situation=situation,
-        marketplace=_marketplace(page, folded, verdict, phishing, official),
+        marketplace=_marketplace(page, folded, origin, situation, phishing),
         language=language,
         confidence=verdict.confidence,
-        evidence=verdict.evidence,
+        evidence=evidence,
         phishing=phishing,
-        phishing_reasons=reasons,
+        phishing_reasons=tuple(english_reason(r) for r in reasons),
         subtype=subtype,
+        phishing_codes=tuple(r.as_json() for r in reasons),
+        official_page=origin.official and origin.https,
     )

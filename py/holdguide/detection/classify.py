@@ -18,7 +18,7 @@ from holdguide.detection.anchors import Anchor, find_anchors
 from holdguide.detection.concepts import Block, read_block
 from holdguide.detection.lexicon import Lexicon
 from holdguide.detection.normalize import fold
-from holdguide.detection.rules import Finding, cancelled_stretches, findings, settings
+from holdguide.detection.rules import Finding, cancelled_stretches, findings, rules, settings
 from holdguide.detection.structure import Structure
 from holdguide.model import PageInput
 
@@ -63,16 +63,14 @@ class Verdict:
     unguarded: dict[str, float]  # before the page's guards: what the words alone claim
     guards: tuple[str, ...]  # the guards that subtracted something
     structure: tuple[str, ...]  # the structure cues that applied
+    claimed: str  # the situation the words claim, guards aside: what a fake imitates
+    claimed_subtype: str | None
+    claimed_evidence: tuple[str, ...]
 
     @property
     def hold_wording(self) -> bool:
         """Some situation reaches the threshold on its words, before any guard."""
         return max(self.unguarded.values(), default=0.0) >= settings()["threshold"]
-
-    @property
-    def claimed(self) -> str:
-        """The situation the words claim, guards aside (what a fake imitates)."""
-        return _decide(self.unguarded)
 
 
 @dataclass(frozen=True)
@@ -142,8 +140,11 @@ def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
     counts: dict[str, int] = defaultdict(int)
     for block in pages.text_blocks():
         for hits in block.hits:
-            for hit in hits:
-                counts[hit.concept] += 1
+            ends: dict[str, int] = {}
+            for hit in hits:  # sorted by start: overlapping words of one concept ("seller central") count once
+                if hit.start >= ends.get(hit.concept, -1):
+                    counts[hit.concept] += 1
+                ends[hit.concept] = max(ends.get(hit.concept, -1), hit.end)
     applied = {}
     for guard in settings()["guard"]:
         if guard.get("when") == "not_about_amazon" and about_amazon:
@@ -196,10 +197,14 @@ def _evidence(scores: Scores, situation: str) -> tuple[str, ...]:
 
 
 def _subtype(scores: Scores, situation: str) -> str | None:
-    ranked = sorted(scores.rules.get(situation, {}).values(), key=lambda x: -x[0])
-    found = [f.rule.subtype for _, f in ranked if f.rule.subtype]
-    found += [a.subtype for _, a, *_ in scores.anchors.get(situation, {}).values() if a.subtype]
-    return found[0] if found else None
+    """The finer id of the chosen situation: from its strongest rule that names one (a rejected document), else
+    from its first reason rule in file order (rules.toml, weight 0), else from an anchor."""
+    found = scores.rules.get(situation, {})
+    order = {rule.id: index for index, rule in enumerate(rules())}
+    ranked = sorted(found.values(), key=lambda x: (-x[1].rule.weight, order[x[1].rule.id]))
+    named = [f.rule.subtype for _, f in ranked if f.rule.subtype]
+    named += [a.subtype for _, a, *_ in scores.anchors.get(situation, {}).values() if a.subtype]
+    return named[0] if named else None
 
 
 def classify(pages: PageBlocks, structure: Structure, *, about_amazon: bool, official: bool,
@@ -218,15 +223,18 @@ def classify(pages: PageBlocks, structure: Structure, *, about_amazon: bool, off
             # On Amazon's own host, a verbatim Amazon string is not cancelled by generic guard phrases.
             value = max(value, anchored + words + structure.priors.get(s, 0.0) - structure.guard)
         guarded[s] = value
-    situation = _decide(guarded)
+    situation, claimed = _decide(guarded), _decide(unguarded)
     applied = tuple(scores.guards) + (("structure",) if structure.guard else ())
     return Verdict(
         situation=situation,
         subtype=_subtype(scores, situation) if situation != "none" else None,
         confidence=_confidence(situation, guarded),
-        evidence=_evidence(scores, situation) if situation != "none" else _evidence(scores, _decide(unguarded)),
+        evidence=_evidence(scores, situation if situation != "none" else claimed),
         scores=guarded,
         unguarded=unguarded,
         guards=applied,
         structure=tuple(structure.cues),
+        claimed=claimed,
+        claimed_subtype=_subtype(scores, claimed) if claimed != "none" else None,
+        claimed_evidence=_evidence(scores, claimed),
     )

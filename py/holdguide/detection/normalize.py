@@ -10,6 +10,7 @@ came from, so evidence can be quoted as it appears on the page.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -87,7 +88,38 @@ def fold(text: str, limit: int = MAX_CHARS, keep_lines: bool = False) -> Folded:
             space = None
             out.append(piece)
             origin.append(index)
-    return Folded(text="".join(out), origin=tuple(origin), original=original)
+    return Folded(text="".join(_unmix_words(out)), origin=tuple(origin), original=original)
+
+
+def _unmix_words(chars: list[str]) -> list[str]:
+    """Read look-alike Cyrillic, Greek or Armenian letters inside a Latin word as the Latin letters they imitate
+    ("lоcked" with a Cyrillic о): phishing kits mix them in to slip past filters (issue 9). A word written
+    wholly in another script is left as it is. One character for one, so every origin index stays right."""
+    table = _confusable_letters()
+    out = chars
+    start = None
+    for index in range(len(chars) + 1):
+        letter = index < len(chars) and chars[index].isalpha()
+        if letter and start is None:
+            start = index
+        elif not letter and start is not None:
+            word = chars[start:index]
+            if any(c in table for c in word) and any("a" <= c <= "z" for c in word):
+                if out is chars:
+                    out = list(chars)
+                out[start:index] = [table.get(c, c) for c in word]
+            start = None
+    return out
+
+
+@functools.cache
+def _confusable_letters() -> dict[str, str]:
+    from holdguide.datafiles import load_toml
+
+    # Greek (U+0370) to Armenian (U+058F) only: accented Latin letters of the table (for host names) stay as
+    # they are in words, where "bestätigen" must keep its ä.
+    return {k: v for k, v in load_toml("confusables.toml")["characters"].items()
+            if len(k) == 1 and len(v) == 1 and "\u0370" <= k <= "\u058f"}
 
 
 def fold_plain(text: str) -> str:
