@@ -140,7 +140,8 @@ def test_a_raw_email_is_read_with_the_email_package() -> None:
     raw = ("Return-Path: <bounce@mailer.example>\nFrom: =?utf-8?q?Amazon?= <info@amazon-konto-hilfe.de>\n"
            "Subject: =?utf-8?b?SWhyIEtvbnRvIHd1cmRlIGdlc3BlcnJ0?=\nMIME-Version: 1.0\n"
            "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
-           "<p>Ihr Amazon-Konto wurde gesperrt.</p><a href=3D\"https://konto-check.example/de\">Jetzt =\nentsperren</a>")
+           "<p>Ihr Amazon-Konto wurde gesperrt.</p>"
+           "<a href=3D\"https://konto-check.example/de\">Jetzt =\nentsperren</a>")
     message = page_from_message(raw)
     assert message.sender == "Amazon <info@amazon-konto-hilfe.de>"
     assert message.text.startswith("Ihr Konto wurde gesperrt")
