@@ -72,11 +72,14 @@ def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
 
     ``use_anchors=False`` scores the concepts and structure alone (scripts/accuracy.py reports it apart).
     """
-    folded = fold(f"{page.title}\n{page.text}" if page.title else (page.text or ""))
+    text = fold(page.text or "", keep_lines=True)
+    # The whole text on one line (title first) for the origin and phishing checks, whose patterns run across
+    # line breaks; same length as ``text`` after the title, so quotes map back alike.
+    folded = fold(f"{page.title}\n{page.text}") if page.title else text.flat()
     language = guess_language(folded.text, page.lang)
     origin = derive_origin(page, folded, language)
     about_amazon = _about_amazon(folded, origin)
-    pages = PageBlocks.read(page, languages_to_run(page, language, origin.marketplace))
+    pages = PageBlocks.read(page, languages_to_run(page, language, origin.marketplace), text)
     readable = origin.host if origin.host != INVALID else None
     structure = read_structure(page, readable, origin.official)
     verdict = classify(pages, structure, about_amazon=about_amazon, official=origin.official, use_anchors=use_anchors)

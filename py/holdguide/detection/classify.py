@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from holdguide.detection.anchors import Anchor, find_anchors
 from holdguide.detection.concepts import Block, read_block
 from holdguide.detection.lexicon import Lexicon
-from holdguide.detection.normalize import fold
+from holdguide.detection.normalize import Folded, fold
 from holdguide.detection.rules import Finding, cancelled_stretches, findings, rules, settings
 from holdguide.detection.structure import Structure
 from holdguide.model import PageInput
@@ -80,11 +80,14 @@ class PageBlocks:
     blocks: tuple[Block, ...]
 
     @classmethod
-    def read(cls, page: PageInput, languages: tuple[Lexicon, ...]) -> PageBlocks:
+    def read(cls, page: PageInput, languages: tuple[Lexicon, ...], text: Folded | None = None) -> PageBlocks:
+        """The page's blocks; ``text``: its text already folded with its line breaks (folding is the costly
+        part of a long page, so the detector folds it once)."""
         pieces = [("title", page.title)] if page.title else []
         pieces += [("alert", a) for a in page.alerts] + [("heading", h) for h in page.headings]
-        pieces.append(("text", page.text or ""))
-        return cls(tuple(read_block(kind, fold(raw, keep_lines=True), languages) for kind, raw in pieces))
+        blocks = [read_block(kind, fold(raw, keep_lines=True), languages) for kind, raw in pieces]
+        blocks.append(read_block("text", text or fold(page.text or "", keep_lines=True), languages))
+        return cls(tuple(blocks))
 
     def text_blocks(self) -> Iterable[Block]:
         return (b for b in self.blocks if b.kind in ("title", "text"))

@@ -19,7 +19,7 @@ quotation mark, 「」 included) is marked as quoted: a claim quoted in an artic
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？؟]+|\n")
@@ -43,7 +43,8 @@ class Sentence:
         return bisect_right(self.clause_ends, position)
 
     def with_breaks(self, positions: list[int]) -> Sentence:
-        inside = [p for p in positions if self.start < p < self.end]
+        """The sentence with more clause ends (``positions`` sorted): where CLAUSE_BREAK words start."""
+        inside = positions[bisect_right(positions, self.start):bisect_left(positions, self.end)]
         if not inside:
             return self
         return Sentence(self.start, self.end, self.punctuation_ends, tuple(sorted({*self.clause_ends, *inside})))

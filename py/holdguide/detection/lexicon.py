@@ -103,6 +103,7 @@ class _Index:
     infix: list[Entry] = field(default_factory=list)
     prefix_lengths: set[int] = field(default_factory=set)
     suffix_lengths: set[int] = field(default_factory=set)
+    seen: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         first = entry.words[0]
@@ -117,8 +118,14 @@ class _Index:
         else:
             self.exact[first.stem].append(entry)
 
-    def starting_with(self, token: str) -> Iterator[Entry]:
-        """Entries whose first word matches ``token``."""
+    def starting_with(self, token: str) -> tuple[Entry, ...]:
+        """Entries whose first word matches ``token`` (remembered per word: a page repeats its words)."""
+        found = self.seen.get(token)
+        if found is None:
+            found = self.seen[token] = tuple(self._starting_with(token))
+        return found
+
+    def _starting_with(self, token: str) -> Iterator[Entry]:
         yield from self.exact.get(token, ())
         for length in self.prefix_lengths:
             if length <= len(token):

@@ -36,6 +36,10 @@ class Folded:
     origin: tuple[int, ...]
     original: str
 
+    def flat(self) -> Folded:
+        """The same text with its line breaks as spaces (one character for one: the origins stay right)."""
+        return Folded(self.text.replace("\n", " "), self.origin, self.original) if "\n" in self.text else self
+
     def quote(self, start: int, end: int) -> str:
         """The source text behind folded ``[start, end)``, trimmed: evidence as the reader saw it."""
         if start >= end or not self.origin:
@@ -75,8 +79,9 @@ def fold(text: str, limit: int = MAX_CHARS, keep_lines: bool = False) -> Folded:
     out: list[str] = []
     origin: list[int] = []
     space: tuple[str, int] | None = None  # the pending white space of a run, and where it started
+    table = {char: fold_char(char) for char in set(original)}  # a page uses few distinct characters
     for index, char in enumerate(original):
-        for piece in fold_char(char):
+        for piece in table[char]:
             if piece == " ":
                 brk = keep_lines and char in _LINE_BREAKS
                 if space is None or (brk and space[0] == " "):
