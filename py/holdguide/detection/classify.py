@@ -80,13 +80,15 @@ class PageBlocks:
     blocks: tuple[Block, ...]
 
     @classmethod
-    def read(cls, page: PageInput, languages: tuple[Lexicon, ...], text: Folded | None = None) -> PageBlocks:
+    def read(cls, page: PageInput, languages: tuple[Lexicon, ...], text: Folded | None = None,
+             own: frozenset[str] | None = None) -> PageBlocks:
         """The page's blocks; ``text``: its text already folded with its line breaks (folding is the costly
-        part of a long page, so the detector folds it once)."""
+        part of a long page, so the detector folds it once); ``own``: the text's own languages
+        (:func:`holdguide.detection.concepts.read_block`)."""
         pieces = [("title", page.title)] if page.title else []
         pieces += [("alert", a) for a in page.alerts] + [("heading", h) for h in page.headings]
-        blocks = [read_block(kind, fold(raw, keep_lines=True), languages) for kind, raw in pieces]
-        blocks.append(read_block("text", text or fold(page.text or "", keep_lines=True), languages))
+        blocks = [read_block(kind, fold(raw, keep_lines=True), languages, own) for kind, raw in pieces]
+        blocks.append(read_block("text", text or fold(page.text or "", keep_lines=True), languages, own))
         return cls(tuple(blocks))
 
     def text_blocks(self) -> Iterable[Block]:
@@ -107,8 +109,10 @@ def _bonus(block: Block, index: int, structure: Structure) -> float:
     return 0.0
 
 
-def _quoted_factor(block: Block, start: int, end: int) -> float:
-    return float(settings()["bonus"]["quoted_factor"]) if block.is_quoted(start, end) else 1.0
+def _quoted_factor(finding: Finding) -> float:
+    """A claim whose words all stand between quotation marks is a quote (an article citing a notice)."""
+    quoted = all(finding.block.is_quoted(hit.start, hit.end) for hit in finding.hits)
+    return float(settings()["bonus"]["quoted_factor"]) if quoted else 1.0
 
 
 def _anchor_cancelled(block: Block, start: int) -> bool:
@@ -125,9 +129,7 @@ def collect(pages: PageBlocks, structure: Structure, use_anchors: bool = True) -
     scores = Scores()
     for block in pages.blocks:
         for finding in findings(block):
-            sentence = block.sentences[finding.sentence]
-            weight = (finding.rule.weight + _bonus(block, finding.sentence, structure)) * _quoted_factor(
-                block, sentence.start, sentence.end)
+            weight = (finding.rule.weight + _bonus(block, finding.sentence, structure)) * _quoted_factor(finding)
             scores.add_finding(finding, weight)
         if not use_anchors:
             continue

@@ -11,9 +11,10 @@ A rule's concepts must meet in one sentence (or one clause); a cue that cancels 
 
 So a paragraph about phishing inside a genuine Amazon mail does not cancel the mail, and "If your account is
 on hold, contact us" cancels only what the "if" governs. Sentences end at ``. ! ?`` followed by white space, at
-``。！？؟`` and at a line break (a heading on its own line is a sentence); punctuation clauses end at ``, ; :``,
-``、``, ``،``, a parenthesis or a dash between spaces. Text between double quotes (folded from every kind of
-quotation mark, 「」 included) is marked as quoted: a claim quoted in an article weighs less.
+``。！？؟``, at a line break (a heading on its own line is a sentence) and between table cells (``|``);
+punctuation clauses end at ``, ; :``, ``、``, ``،``, a parenthesis or a dash between spaces. Text between double
+quotes (folded from every kind of quotation mark, 「」 included) is marked as quoted: a claim quoted in an
+article weighs less.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？؟]+|\n")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？؟]+|\n|\|")  # "|": a table's cells are statements of their own
 _CLAUSE_END = re.compile(r"[,;:،、()\[\]]| - ")
 
 SCOPES = ("clause", "forward", "backward", "sentence")

@@ -109,11 +109,25 @@ class Block:
         return any(q0 <= start and end <= q1 for q0, q1 in self.quoted)
 
 
-def read_block(kind: str, folded: Folded, languages: tuple[Lexicon, ...]) -> Block:
-    """The concepts of one folded text in the given languages, placed in its sentences."""
+@functools.cache
+def own_language_concepts() -> frozenset[str]:
+    """Concepts only the text's own language supplies (concepts.toml ``own_language``: function words)."""
+    return frozenset(c for c, about in catalog().items() if about.get("own_language"))
+
+
+def read_block(kind: str, folded: Folded, languages: tuple[Lexicon, ...],
+               own: frozenset[str] | None = None) -> Block:
+    """The concepts of one folded text in the given languages, placed in its sentences.
+
+    ``own``: the codes of the text's own languages (told from it, or its ``lang``); only they supply the
+    function-word concepts (cues, "article", "help"), so Italian "i" is never English "I" (None: every language
+    does, for a text whose language cannot be told).
+    """
     text = folded.text
     tokens: list[Token] = tokenize(text)
-    hits: list[Hit] = [hit for lex in languages for hit in lex.find(text, tokens)]
+    bound = own_language_concepts()
+    hits: list[Hit] = [hit for lex in languages for hit in lex.find(text, tokens)
+                       if own is None or hit.language in own or hit.concept not in bound]
     breaks = sorted(h.start for h in hits if h.concept == "CLAUSE_BREAK")
     found = [s.with_breaks(breaks) for s in sentences(text)]
     # A question mark ends a question in every script: the sentence is a QUESTION whatever its words.

@@ -89,23 +89,30 @@ class Finding:
     rule: Rule
     block: Block
     sentence: int  # index into block.sentences
+    hits: tuple[Hit, ...]  # the concepts that filled the rule's places
 
 
-def _fires(rule: Rule, block: Block, index: int) -> bool:
+def _fires(rule: Rule, block: Block, index: int) -> tuple[Hit, ...] | None:
+    """The hits that fill the rule's places in sentence ``index``, or None when the rule does not fire."""
     hits = block.hits[index]
     present = {h.concept for h in hits}
     if rule.without & present or not all(place & present for place in rule.all):
-        return False
+        return None
     cancelled = cancelled_stretches(block, index, rule.unless)
     live = [h for h in hits if h.concept in rule.concepts and not any(a <= h.start < b for a, b in cancelled)]
     if rule.within == "clause":
         sentence = block.sentences[index]
-        by_clause: dict[int, set[str]] = {}
+        by_clause: dict[int, list[Hit]] = {}
         for hit in live:
-            by_clause.setdefault(sentence.clause_of(hit.start), set()).add(hit.concept)
-        return any(all(place & concepts for place in rule.all) for concepts in by_clause.values())
-    concepts = {h.concept for h in live}
-    return all(place & concepts for place in rule.all)
+            by_clause.setdefault(sentence.clause_of(hit.start), []).append(hit)
+        groups = list(by_clause.values())
+    else:
+        groups = [live]
+    for group in groups:
+        concepts = {h.concept for h in group}
+        if all(place & concepts for place in rule.all):
+            return tuple(h for h in group if any(h.concept in place for place in rule.all))
+    return None
 
 
 def findings(block: Block) -> Iterator[Finding]:
@@ -114,5 +121,6 @@ def findings(block: Block) -> Iterator[Finding]:
         if not hits:
             continue
         for rule in rules():
-            if _fires(rule, block, index):
-                yield Finding(rule, block, index)
+            used = _fires(rule, block, index)
+            if used is not None:
+                yield Finding(rule, block, index, used)
