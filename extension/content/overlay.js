@@ -130,7 +130,7 @@
     const mark = state.marks[step.id];
     panel.append(
       R.el(document, "p", { className: "progress", "aria-live": "polite",
-        text: ui.step_of.replace("{n}", state.index + 1).replace("{total}", steps.length) }),
+        text: step.counter }),  // "Step 2 of 6", filled by Python in the plan's language
       R.el(document, "h3", { className: "step-title", "data-step": step.id, text: step.title }),
       R.renderStepBody(document, step, ui),
     );

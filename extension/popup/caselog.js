@@ -1,39 +1,36 @@
 // The case log in the popup: what was tried, when, with which ticket number; Python says when to follow
-// up (skipping the marketplace's weekend), writes the follow-up e-mail and the export.
+// up (skipping the marketplace's weekend), writes the follow-up e-mail and the export, and gives every word the
+// panel shows (report.labels, in the plan's language). Only the section's title comes from _locales.
 //
 // Storage is lib/case-store.js (shared with the overlay, whose "done" buttons add entries here).
 import { message } from "../lib/platform.js";
 import { read as readDetails } from "./details.js";
-import { popupLabels } from "./view.js";
 
 const R = globalThis.HoldGuideRender;
 const Cases = globalThis.HoldGuideCases;
-const CHANNELS = ["chat", "call", "email", "post", "dm", "form", "other"];
 
 /** `context` = {answer, page...} from popup.js, or null when no page could be read. */
 export function setUpCaseLog(bridge, context) {
   const section = document.getElementById("caselog-section");
   const container = document.getElementById("caselog");
   // The add form and the buttons are built once, so a redraw never throws away what the shopper is typing;
-  // only the view (entries, follow-up date, follow-up e-mail) is redrawn from storage and Python.
+  // only the view (entries, follow-up date, follow-up e-mail) and the words are redrawn from storage and Python.
   const view = R.el(document, "div", { id: "caselog-view" });
-  const refresh = () => draw(bridge, context, view).catch((error) => console.error(error));
-  const exportButton = R.el(document, "button", { type: "button", id: "caselog-export", text: message("exportLog") });
-  exportButton.addEventListener("click", async () => {
-    const ok = await R.copyText(view.dataset.export ?? "");
-    if (ok) exportButton.textContent = message("copied");
-    setTimeout(() => (exportButton.textContent = message("exportLog")), 1500);
+  const form = addForm(async (entry) => {
+    await Cases.add(caseKey(context), entry);
+    await refresh();
   });
-  container.replaceChildren(
-    view,
-    addForm(async (entry) => {
-      await Cases.add(caseKey(context), entry);
-      await refresh();
-    }),
-    R.el(document, "div", { className: "row" }, exportButton,
-      R.el(document, "button", { type: "button", id: "caselog-clear", text: message("clearLog"),
-        onclick: async () => { await Cases.clearAll(); await refresh(); } })),
-  );
+  const exportButton = R.el(document, "button", { type: "button", id: "caselog-export" });
+  exportButton.addEventListener("click", async () => {
+    const labels = JSON.parse(view.dataset.labels ?? "{}");
+    if (await R.copyText(view.dataset.export ?? "")) exportButton.textContent = labels.copied ?? "";
+    setTimeout(() => (exportButton.textContent = labels.export ?? ""), 1500);
+  });
+  const clearButton = R.el(document, "button", { type: "button", id: "caselog-clear",
+    onclick: async () => { await Cases.clearAll(); await refresh(); } });
+  const refresh = () => draw(bridge, context, { container, view, form, exportButton, clearButton })
+    .catch((error) => console.error(error));
+  container.replaceChildren(view, form, R.el(document, "div", { className: "row" }, exportButton, clearButton));
   section.addEventListener("toggle", () => section.open && refresh());
   document.getElementById("details-form").addEventListener("change", refresh);
   refresh();
@@ -44,7 +41,7 @@ function caseKey(context) {
   return Cases.keyFor(context?.answer?.marketplace ?? null, email);
 }
 
-async function draw(bridge, context, view) {
+async function draw(bridge, context, parts) {
   const entries = await Cases.list(caseKey(context));
   const response = await bridge.call({
     op: "caselog",
@@ -56,45 +53,72 @@ async function draw(bridge, context, view) {
     today: Cases.today(),
   });
   if (!response.ok) {
-    view.textContent = message("errorAnalysis");
+    parts.view.textContent = message("errorAnalysis");
     return;
   }
   const log = response.result;
-  view.dataset.export = log.export;
-  view.replaceChildren(
-    entryList(log),
+  const { labels } = log;
+  const texts = labels.texts;
+  parts.container.lang = labels.language;
+  parts.container.dir = labels.direction;
+  parts.view.dataset.export = log.export;
+  parts.view.dataset.labels = JSON.stringify({ copied: texts.copied, export: texts.export });
+  nameControls(parts, labels);
+  parts.view.replaceChildren(
+    entryList(log, labels),
     log.next_follow_up
-      ? R.el(document, "p", { className: log.overdue ? "follow-up overdue" : "follow-up", "data-follow-up": log.next_follow_up,
-          text: message(log.overdue ? "followUpOverdue" : "followUpOn", [log.next_follow_up]) })
+      ? R.el(document, "p", { className: log.overdue ? "follow-up overdue" : "follow-up",
+          "data-follow-up": log.next_follow_up, text: log.overdue ? texts.overdue : texts.next })
       : null,
-    log.follow_up_email ? followUpLink(log.follow_up_email) : null,
+    log.follow_up_email ? followUpLink(log.follow_up_email, texts) : null,
   );
 }
 
-function entryList(log) {
-  if (!log.entries.length) return R.el(document, "p", { className: "muted", text: message("caseLogEmpty") });
+/** The form's and buttons' words, in the case log's language; values and what the shopper typed stay. */
+function nameControls(parts, labels) {
+  const texts = labels.texts;
+  const { form } = parts;
+  const channel = form.querySelector("select[name=channel]");
+  if (!channel.options.length) {
+    channel.append(...Object.keys(labels.channels).map((id) => R.el(document, "option", { value: id })));
+  }
+  for (const option of channel.options) option.textContent = labels.channels[option.value] ?? option.value;
+  channel.setAttribute("aria-label", texts["channel-label"]);
+  for (const name of ["ticket", "note"]) {
+    const input = form.querySelector(`input[name=${name}]`);
+    input.setAttribute("aria-label", texts[`${name}-label`]);
+    input.placeholder = texts[`${name}-label`];
+  }
+  form.querySelector("button[type=submit]").textContent = texts.add;
+  parts.exportButton.textContent = texts.export;
+  parts.clearButton.textContent = texts.clear;
+}
+
+function entryList(log, labels) {
+  if (!log.entries.length) return R.el(document, "p", { className: "muted", text: labels.texts.empty });
   return R.el(document, "ol", { id: "caselog-entries" }, ...log.entries.map((entry) =>
     R.el(document, "li", { "data-step": entry.step || null, "data-outcome": entry.outcome || null },
       R.el(document, "time", { datetime: entry.when, text: entry.when }),
-      R.el(document, "span", { text: ` · ${message(`channel_${entry.channel}`)}` }),
+      R.el(document, "span", { text: ` · ${labels.channels[entry.channel] ?? entry.channel}` }),
       entry.ticket ? R.el(document, "span", { text: ` · #${entry.ticket}` }) : null,
       entry.note ? R.el(document, "span", { text: ` · ${entry.note}` }) : null,
-      entry.outcome ? R.el(document, "span", { text: ` · ${message(`outcome_${entry.outcome}`)}` }) : null)));
+      entry.outcome ? R.el(document, "span", { text: ` · ${labels.outcomes[entry.outcome] ?? entry.outcome}` })
+        : null)));
 }
 
-function followUpLink(mail) {
-  return R.el(document, "ul", { className: "hg-links" },
-    R.renderLink(document, { kind: "email", label: message("followUpEmail"), url: mail.mailto, copy: mail },
-      popupLabels()));
+function followUpLink(mail, texts) {
+  const link = R.renderLink(document, { kind: "email", label: texts["follow-up-email"], url: mail.mailto, copy: mail },
+    texts);
+  link.append(R.el(document, "p", { className: "muted", text: texts["send-from"] }));
+  return R.el(document, "ul", { className: "hg-links" }, link);
 }
 
 function addForm(onAdd) {
-  const channel = R.el(document, "select", { name: "channel", "aria-label": message("channelLabel") },
-    ...CHANNELS.map((id) => R.el(document, "option", { value: id, text: message(`channel_${id}`) })));
-  const ticket = R.el(document, "input", { name: "ticket", "aria-label": message("ticketLabel"), placeholder: message("ticketLabel") });
-  const note = R.el(document, "input", { name: "note", "aria-label": message("noteLabel"), placeholder: message("noteLabel") });
+  const channel = R.el(document, "select", { name: "channel" });
+  const ticket = R.el(document, "input", { name: "ticket" });
+  const note = R.el(document, "input", { name: "note" });
   const form = R.el(document, "form", { id: "caselog-add", className: "row" }, channel, ticket, note,
-    R.el(document, "button", { type: "submit", text: message("addEntry") }));
+    R.el(document, "button", { type: "submit" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     await onAdd({ when: Cases.today(), channel: channel.value, ticket: ticket.value.trim(), note: note.value.trim() });

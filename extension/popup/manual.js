@@ -1,6 +1,6 @@
 // "Choose my situation myself": for a page we could not read or did not recognise. The lists come from
 // Python (op "options") so a new marketplace or situation is a data change only.
-import { renderAnswerInto, situationLabel } from "./view.js";
+import { renderAnswerInto } from "./view.js";
 import { message } from "../lib/platform.js";
 import { read as readDetails } from "./details.js";
 import { planLanguage } from "./language.js";
@@ -9,11 +9,12 @@ import { options } from "./options.js";
 const R = globalThis.HoldGuideRender;
 
 export async function setUpManual(bridge) {
-  const { situations, marketplaces } = await options(bridge);
+  // The situations' names come from Python (texts [situations], in the browser's language), where they live once.
+  const { situations, situation_labels: labels, marketplaces } = await options(bridge);
   const situationSelect = document.getElementById("manual-situation");
   const marketplaceSelect = document.getElementById("manual-marketplace");
   situationSelect.replaceChildren(
-    ...situations.map((id) => R.el(document, "option", { value: id, text: situationLabel(id) })),
+    ...situations.map((id) => R.el(document, "option", { value: id, text: labels[id] ?? id })),
   );
   marketplaceSelect.replaceChildren(
     ...marketplaces.map((m) => R.el(document, "option", { value: m.domain, text: `${m.name} (${m.domain})` })),

@@ -5,7 +5,7 @@
 // (loading -> ready | error) and, once ready, data-situation, data-marketplace and data-phishing.
 import { startPython } from "../lib/py-bridge.js";
 import { api, callInTab, message, runInTab, targetTab } from "../lib/platform.js";
-import { renderPlan, renderVerdict, situationLabel } from "./view.js";
+import { renderPlan, renderVerdict, verdictTitle } from "./view.js";
 import { watchDetails } from "./details.js";
 import { setUpPaste } from "./paste.js";
 import { setUpManual } from "./manual.js";
@@ -69,7 +69,7 @@ function show(answer, detailsErrors) {
   app.dataset.situation = answer.situation;
   app.dataset.marketplace = answer.marketplace ?? "";
   app.dataset.phishing = String(answer.phishing);
-  setState("ready", answer.situation === "none" ? message("noHold") : situationLabel(answer.situation));
+  setState("ready", verdictTitle(answer));
   if (!performance.getEntriesByName("hold-guide:answer-shown").length) performance.mark("hold-guide:answer-shown");
 }
 
@@ -93,15 +93,15 @@ async function drawOverlay(tabId, answer, details) {
 
 /**
  * Only what the overlay needs. On a phishing page (or any page that is not an official Amazon host) the plan
- * Python built carries no personal details, and there is no case key, so nothing is logged from it.
+ * Python built carries no personal details; whether steps may be logged is Python's decision (answer.log_case),
+ * and without a case key nothing is logged.
  */
 function overlayModel(answer, details) {
-  const official = answer.official_host && !answer.phishing;
   return {
     situation: answer.situation,
     phishing: answer.phishing,
     plan: answer.plan,
-    caseKey: official ? globalThis.HoldGuideCases.keyFor(answer.marketplace, details.email) : null,
+    caseKey: answer.log_case ? globalThis.HoldGuideCases.keyFor(answer.marketplace, details.email) : null,
     today: globalThis.HoldGuideCases.today(),
   };
 }

@@ -1,27 +1,22 @@
 // Draws Python's answer into the popup. Strings from Python go in as text only (lib/render-plan.js).
+//
+// Everything inside a plan (its title, intro, steps, section headings, copy buttons, the situation's name) comes
+// from Python in the plan's language and is tagged with it; the popup's own chrome (noHold, onMarketplace, the
+// phishing banner) comes from _locales in the browser's language.
 import { message } from "../lib/platform.js";
 
 const R = globalThis.HoldGuideRender;
 
-/** The popup's own label for a situation id, in the browser's UI language. */
-export function situationLabel(id) {
-  return message(`situation_${id.replaceAll("-", "_")}`);
-}
-
-/** Copy-button labels: the popup's own (browser UI language). */
-export function popupLabels() {
-  return {
-    copied: message("copied"),
-    copy_address: message("copyAddress"),
-    copy_subject: message("copySubject"),
-    copy_body: message("copyBody"),
-  };
+/** The verdict line: the situation's name from Python (in the plan's language), or the popup's "no hold". */
+export function verdictTitle(answer) {
+  return answer.plan?.situation_label ?? message("noHold");
 }
 
 export function renderVerdict(answer) {
   document.getElementById("verdict").hidden = false;
-  document.getElementById("verdict-title").textContent =
-    answer.situation === "none" ? message("noHold") : situationLabel(answer.situation);
+  const title = document.getElementById("verdict-title");
+  title.textContent = verdictTitle(answer);
+  setLanguage(title, answer.plan);
   document.getElementById("verdict-where").textContent = answer.marketplace
     ? message("onMarketplace", [answer.marketplace])
     : "";
@@ -36,31 +31,38 @@ export function renderVerdict(answer) {
   );
 }
 
-/** A plan as a numbered list of steps plus its reasons, tips, prevention and warnings. */
+/** A plan as a numbered list of steps plus its intro, warnings, what to have ready, what not to do and advice. */
 export function renderPlan(section, plan) {
   section.hidden = !plan;
   if (!plan) return;
-  section.lang = plan.language;
-  section.dir = plan.direction ?? "auto";
-  section.querySelector("h2").textContent = plan.title;
-  const labels = popupLabels();
+  setLanguage(section, plan);
+  const heading = section.querySelector("h2");
+  heading.textContent = plan.title;
+  let intro = section.querySelector(".plan-intro");
+  if (!intro) {
+    intro = R.el(document, "p", { className: "plan-intro" });
+    heading.after(intro);
+  }
+  intro.textContent = plan.intro ?? "";
   const steps = plan.steps.map((step) =>
     R.el(
       document,
       "li",
       { className: "step", "data-step": step.id },
       R.el(document, "h3", { text: step.title }),
-      R.renderStepBody(document, step, labels),
+      R.renderStepBody(document, step, plan.ui),
     ),
   );
   section.querySelector(".steps").replaceChildren(...steps);
-  const extras = plan.headings ?? {};
+  const headings = plan.headings;
   section.querySelector(".plan-extras").replaceChildren(
     ...[
-      R.renderList(document, extras.warnings ?? message("warningsTitle"), plan.warnings, "hg-warnings"),
-      R.renderList(document, extras.reasons ?? message("reasonsTitle"), plan.reasons, "hg-reasons"),
-      R.renderList(document, extras.tips ?? message("tipsTitle"), plan.tips, "hg-tips"),
-      R.renderList(document, extras.prevention ?? message("preventionTitle"), plan.prevention, "hg-prevention"),
+      R.renderList(document, headings.warnings, plan.warnings, "hg-warnings"),
+      R.renderList(document, headings.prepare, plan.prepare, "hg-prepare"),
+      R.renderList(document, headings.avoid, plan.avoid, "hg-avoid"),
+      R.renderList(document, headings.reasons, plan.reasons, "hg-reasons"),
+      R.renderList(document, headings.tips, plan.tips, "hg-tips"),
+      R.renderList(document, headings.prevention, plan.prevention, "hg-prevention"),
     ].filter(Boolean),
   );
 }
@@ -68,8 +70,9 @@ export function renderPlan(section, plan) {
 /** A self-contained result block (paste and manual areas), which never touches #app's hooks. */
 export function renderAnswerInto(container, answer) {
   const parts = [];
-  const title = answer.situation === "none" ? message("noHold") : situationLabel(answer.situation);
-  parts.push(R.el(document, "p", { className: "result-title", text: title }));
+  const title = R.el(document, "p", { className: "result-title", text: verdictTitle(answer) });
+  setLanguage(title, answer.plan);
+  parts.push(title);
   if (answer.phishing) {
     parts.push(
       R.el(
@@ -88,4 +91,15 @@ export function renderAnswerInto(container, answer) {
     parts.push(section);
   }
   container.replaceChildren(...parts);
+}
+
+/** Tag a node with the plan's language and direction, so screen readers and fonts follow it; untag without one. */
+function setLanguage(node, plan) {
+  if (plan) {
+    node.lang = plan.language;
+    node.dir = plan.direction ?? "auto";
+  } else {
+    node.removeAttribute("lang");
+    node.removeAttribute("dir");
+  }
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from holdguide.detection import detect
+from holdguide.guidance.caselog import may_log
 from holdguide.guidance.plan import build_plan
 from holdguide.guidance.texts import choose_language, supported_languages
 from holdguide.language_tags import primary_subtag
@@ -25,6 +26,7 @@ def analyze(page: PageInput, *, language: str | None = None, details: Details | 
         details = Details()
     result = answer(detection, page_lang=page.lang, language=language, details=details, unverified_text=not official)
     result["official_host"] = official
+    result["log_case"] = may_log(official, detection.phishing, detection.situation)
     return result
 
 
@@ -61,6 +63,8 @@ def answer(
         "phishing_reasons": list(detection.phishing_reasons),
         "phishing_codes": list(detection.phishing_codes),
         "plan": plan,
+        # Whether the overlay may record this plan's steps in the case log; only analyze() can say yes.
+        "log_case": False,
     }
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from holdguide.analyze import analyze, chosen
 from holdguide.guidance.caselog import case_report
 from holdguide.guidance.details import validate_details
+from holdguide.guidance.plan import situation_label
 from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
 from holdguide.messages import page_from_message
@@ -66,8 +67,8 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"unknown situation {situation!r}")
         result = chosen(situation, _string(payload, "marketplace"), **options)
         return {"result": result, "details_errors": errors}
-    if op == "options":
-        return {"result": _options()}
+    if op == "options":  # the manual choice's lists, its situation names in the popup's (browser's) language
+        return {"result": _options(choose_language(_string(payload, "ui_language"), None, None, None))}
     if op == "caselog":
         marketplace = by_domain(_string(payload, "marketplace") or "")
         today = date.fromisoformat(str(payload.get("today")))
@@ -84,9 +85,11 @@ def _string(payload: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _options() -> dict[str, Any]:
+def _options(language: str) -> dict[str, Any]:
+    situations = [s for s in SITUATIONS if s != "none"]
     return {
-        "situations": [s for s in SITUATIONS if s != "none"],
+        "situations": situations,
+        "situation_labels": {situation: situation_label(situation, language) for situation in situations},
         "marketplaces": [{"domain": m.domain, "name": m.name} for m in all_marketplaces()],
         "languages": [{"code": code, "name": name} for code, name in language_names().items()],
     }

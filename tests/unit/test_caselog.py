@@ -16,6 +16,7 @@ from holdguide.guidance.caselog import (
     export_text,
     follow_up_date,
     follow_up_email,
+    may_log,
     parse_log,
     summarise,
 )
@@ -149,3 +150,42 @@ def test_case_report_gives_the_popup_everything_in_one_call() -> None:
     assert report["follow_up_email"]["address"] == "cs-reply@amazon.sa"
     assert load("ar")["caselog.history"] in report["follow_up_email"]["body"]  # amazon.sa's default is Arabic
     assert case_report([], DE, "de", ERIKA, MONDAY)["follow_up_email"] is None
+
+
+class TestPanelLabels:
+    """Every word of the case-log panel comes from Python in the plan's language (issue 11): the channel and outcome
+    names live once, in the texts, and the follow-up line carries its date."""
+
+    report = case_report(LOG, DE, "de", ERIKA, date(2026, 11, 30))
+
+    def test_the_labels_are_in_the_plans_language(self) -> None:
+        labels = self.report["labels"]
+        german = load("de")
+        assert labels["language"] == "de" and labels["direction"] == "ltr"
+        assert labels["channels"] == {channel: german[f"channels.{channel}"] for channel in labels["channels"]}
+        assert labels["outcomes"] == {"done": german["outcomes.done"], "failed": german["outcomes.failed"]}
+        assert labels["texts"]["copy_body"] == german["ui.copy_body"]
+
+    def test_every_channel_the_log_knows_has_a_label(self) -> None:
+        assert set(self.report["labels"]["channels"]) == {"chat", "call", "email", "post", "dm", "form", "other"}
+
+    def test_the_follow_up_lines_are_filled_with_the_date(self) -> None:
+        texts = self.report["labels"]["texts"]
+        assert texts["overdue"] == load("de")["caselog.overdue"].format(date="2026-11-27")
+        assert "{" not in "".join(texts.values())
+
+    def test_arabic_labels_say_they_are_right_to_left(self) -> None:
+        assert case_report([], SA, None, ERIKA, MONDAY)["labels"]["direction"] == "rtl"
+
+
+class TestWhetherACaseIsLogged:
+    """Python decides whether the overlay may record steps (issue 11): only a hold on Amazon's own https page."""
+
+    def test_an_official_hold_is_logged(self) -> None:
+        assert may_log(True, False, "security-lock") is True
+
+    def test_a_fake_an_unknown_origin_or_no_hold_is_not(self) -> None:
+        assert may_log(True, True, "security-lock") is False
+        assert may_log(False, False, "security-lock") is False
+        assert may_log(None, False, "security-lock") is False
+        assert may_log(True, False, "none") is False

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from holdguide.guidance.plan import data
+from holdguide.guidance.plan_data import situation_table
+from holdguide.guidance.rights import authority_hosts
 from holdguide.guidance.texts import FALLBACK, load
 from holdguide.marketplaces import all_marketplaces
 from holdguide.model import SITUATIONS
@@ -26,6 +28,23 @@ ENGLISH = load(FALLBACK)
 LINK_KINDS = {"contact-us", "chat", "phone", "app", "email", "x-post", "x-dm", "executive-email", "help",
               "report-phishing", "rights"}
 CHECKED = "2026-11-25"
+#: The keys every situation table has (steps.toml's header), and those a subtype may override.
+TABLE_KEYS = {"intro", "steps", "warnings", "reasons", "prevention", "prepare", "avoid", "rights", "requests"}
+ADVICE = ("reasons", "prevention", "prepare", "avoid")
+RIGHT_KINDS = {"restriction", "review", "data", "consumer"}
+
+
+def _tables() -> dict[str, dict]:
+    """Every plan table: each situation, each situation's subtypes (with their overrides applied), phishing."""
+    tables = {situation: situation_table(situation) for situation in SITUATIONS}
+    for situation in SITUATIONS:
+        for subtype in STEPS["situations"][situation].get("subtypes", {}):
+            tables[f"{situation}/{subtype}"] = situation_table(situation, subtype)
+    tables["phishing"] = situation_table("none", phishing=True)
+    return tables
+
+
+TABLES = _tables()
 
 
 def _text_ids(prefix: str) -> set[str]:
@@ -37,17 +56,39 @@ def test_every_situation_of_the_contract_has_a_plan() -> None:
     assert set(STEPS["situations"]) == set(SITUATIONS)
 
 
-@pytest.mark.parametrize("table", [*SITUATIONS, "phishing"])
+@pytest.mark.parametrize("table", sorted(TABLES))
 def test_every_step_a_situation_names_exists(table: str) -> None:
-    plan = STEPS["phishing"] if table == "phishing" else STEPS["situations"][table]
+    plan = TABLES[table]
+    assert TABLE_KEYS <= set(plan), "a situation table misses a key of steps.toml's header"
     assert plan["steps"], "a plan without steps"
     assert [step for step in plan["steps"] if step not in STEPS["steps"]] == []
     assert len(plan["steps"]) == len(set(plan["steps"])), "a step named twice"
     assert [warning for warning in plan["warnings"] if f"warnings.{warning}" not in ENGLISH] == []
+    assert f"intro.{plan['intro']}" in ENGLISH and f"titles.{plan['title']}" in ENGLISH
+    assert set(plan["rights"]) <= RIGHT_KINDS
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_each_situation_orders_advice_from_the_catalogues(table: str) -> None:
+    for advice in ADVICE:
+        listed = TABLES[table][advice]
+        assert len(listed) == len(set(listed)) and set(listed) <= set(STEPS[advice]["order"]), advice
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_request_of_the_email_has_a_text(table: str) -> None:
+    assert [key for key in TABLES[table]["requests"] if f"request.{key}" not in ENGLISH] == []
+    assert set(STEPS["request_regions"]) <= {key for plan in TABLES.values() for key in plan["requests"]}
+
+
+def test_a_subtype_overrides_only_what_a_table_has() -> None:
+    for situation, spec in STEPS["situations"].items():
+        for subtype, override in spec.get("subtypes", {}).items():
+            assert set(override) <= TABLE_KEYS | {"title"}, f"{situation}/{subtype}"
 
 
 def test_every_step_is_used_by_some_plan() -> None:
-    used = {step for plan in [*STEPS["situations"].values(), STEPS["phishing"]] for step in plan["steps"]}
+    used = {step for plan in TABLES.values() for step in plan["steps"]}
     assert set(STEPS["steps"]) - used == set()
 
 
@@ -61,17 +102,23 @@ def test_every_step_has_its_texts_and_known_link_kinds(step_id: str) -> None:
         if link["kind"] == "help":
             assert link["page"] in CONTACTS["pages"]
             assert f"links.{link['page']}" in ENGLISH
-    assert spec.get("requires") in (None, "rights")
+    assert spec.get("requires") in (None, "rights", "phone")
 
 
 def test_texts_exist_only_for_steps_that_exist() -> None:
     assert _text_ids("steps") == set(STEPS["steps"])
-    assert _text_ids("titles") == {*SITUATIONS, "phishing"}
+    assert _text_ids("titles") == {plan["title"] for plan in TABLES.values()} | set(SITUATIONS)
+    assert _text_ids("intro") == {plan["intro"] for plan in TABLES.values()}
+    assert _text_ids("situations") == set(SITUATIONS)
     assert _text_ids("problem") == set(SITUATIONS)
     assert _text_ids("subject") == set(SITUATIONS)
+    assert _text_ids("request") == {key for plan in TABLES.values() for key in plan["requests"]}
+    help_pages = {spec["page"] for step in STEPS["steps"].values() for spec in step["links"] if spec["kind"] == "help"}
+    # links.<page> labels a help link; contact-us is a link kind of its own (links.contact-us), not a help page.
+    assert {key for key in _text_ids("links") if key in CONTACTS["pages"]} - {"contact-us"} == help_pages
 
 
-@pytest.mark.parametrize("advice", ["reasons", "tips", "prevention"])
+@pytest.mark.parametrize("advice", ["reasons", "tips", "prevention", "prepare", "avoid"])
 def test_advice_ids_and_texts_match(advice: str) -> None:
     order = STEPS[advice]["order"]
     assert len(order) == len(set(order))
@@ -90,7 +137,11 @@ def test_contact_data_carries_sources_and_the_date_checked() -> None:
         assert page["path"].startswith("/"), page_id
     assert CONTACTS["x"]["handle"] == "AmazonHelp" and CONTACTS["x"]["handle_source"]
     assert all(entry["source"] for entry in CONTACTS["executive"])
-    assert CONTACTS["report"]["source"] and CONTACTS["report"]["older_source"]
+    assert CONTACTS["report"]["source"]
+    assert "older_email" not in CONTACTS["report"], "stop-spoofing@ is left out (facts.toml [omitted])"
+    for page_id, page in CONTACTS["pages"].items():
+        assert set(page.get("domains", [])) <= {m.domain for m in all_marketplaces()}, page_id
+        assert page.get("fallback_domain", "amazon.com") in {m.domain for m in all_marketplaces()}, page_id
 
 
 def test_escalation_addresses_are_presented_with_their_evidence() -> None:
@@ -110,11 +161,24 @@ def test_report_page_domains_are_marketplaces() -> None:
 
 
 @pytest.mark.parametrize("route_id", sorted(RIGHTS["routes"]))
-def test_every_legal_route_has_basis_source_page_and_texts(route_id: str) -> None:
+def test_every_legal_route_has_its_law_source_place_and_texts(route_id: str) -> None:
     route = RIGHTS["routes"][route_id]
-    assert route["basis"] and urlsplit(route["source"]).scheme == "https"
-    assert route["page"] in CONTACTS["pages"]
-    assert {f"rights.{route_id}.label", f"rights.{route_id}.note"} <= set(ENGLISH)
+    assert route["law"] and urlsplit(route["source"]).scheme == "https"
+    assert route["kind"] in RIGHT_KINDS
+    assert ("page" in route) != ("url" in route), "a route goes to an Amazon page or an authority, not both"
+    if "page" in route:
+        assert route["page"] in CONTACTS["pages"]
+    else:
+        assert urlsplit(route["url"]).scheme == "https" and urlsplit(route["url"]).hostname in authority_hosts()
+    assert {f"rights.{route_id}.{field}" for field in ("label", "note", "basis")} <= set(ENGLISH)
+
+
+def test_every_authority_on_the_allow_list_has_a_name_and_a_source() -> None:
+    for host, authority in RIGHTS["authorities"].items():
+        assert authority["name"] and urlsplit(authority["source"]).scheme == "https", host
+        assert "amazon" not in host, "Amazon's own hosts need no allow-list"
+    used = {urlsplit(route["url"]).hostname for route in RIGHTS["routes"].values() if "url" in route}
+    assert used == set(RIGHTS["authorities"]), "an allow-listed host no route uses, or a route off the list"
 
 
 def test_rights_regions_name_existing_routes_and_used_keys() -> None:

@@ -52,4 +52,4 @@ def test_fill_inserts_values_as_text_and_leaves_unknown_fields() -> None:
 
 
 def test_a_missing_key_falls_back_to_english() -> None:
-    assert text("xx", "render.steps") == text("en", "render.steps")
+    assert text("xx", "headings.steps") == text("en", "headings.steps")

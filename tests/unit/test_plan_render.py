@@ -21,11 +21,12 @@ def test_every_step_is_numbered_with_its_links() -> None:
     assert "https://www.amazon.pl/gp/help/customer/contact-us" in rendered
 
 
-def test_headings_are_in_the_plans_language() -> None:
-    rendered = render_plan(build_plan("account-closed", by_domain("amazon.pl"), "pl", DETAILS))
+def test_headings_are_the_plans_own_in_its_language() -> None:
+    plan = build_plan("account-closed", by_domain("amazon.pl"), "pl", DETAILS)
+    rendered = render_plan(plan)
     polish = load("pl")
-    for key in ("render.steps", "render.reasons", "render.tips", "render.prevention", "render.warnings"):
-        assert polish[key] in rendered
+    for key in ("steps", "warnings", "prepare", "avoid", "reasons", "tips", "prevention"):
+        assert plan["headings"][key] == polish[f"headings.{key}"] and polish[f"headings.{key}"] in rendered
 
 
 def test_emails_show_address_and_subject_not_the_encoded_url() -> None:
@@ -45,5 +46,6 @@ def test_the_reasons_the_page_names_are_marked() -> None:
 
 def test_a_phishing_plan_has_no_empty_sections() -> None:
     rendered = render_plan(build_plan("none", None, "en", DETAILS, phishing=True))
-    assert load("en")["render.reasons"] not in rendered and load("en")["render.tips"] not in rendered
+    assert load("en")["headings.reasons"] not in rendered and load("en")["headings.tips"] not in rendered
+    assert load("en")["headings.prepare"] not in rendered and load("en")["headings.avoid"] not in rendered
     assert rendered.endswith("\n") and not rendered.endswith("\n\n")

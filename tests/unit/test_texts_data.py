@@ -22,13 +22,12 @@ OTHERS = [language for language in supported_languages() if language != FALLBACK
 #: (language, key) pairs whose text is rightly the same as in English, with why.
 SAME_AS_ENGLISH = {
     ("de", "email.name"): "'Name' is the German word too",
-    ("fr", "channels.email"): "'e-mail' is the usual French word",
-    ("it", "channels.email"): "'e-mail' is the usual Italian word",
-    ("pl", "channels.email"): "'e-mail' is the usual Polish word",
-    ("pt", "channels.email"): "'e-mail' is the usual Portuguese word",
-    ("nl", "channels.email"): "'e-mail' is the usual Dutch word",
+    **{(language, "channels.chat"): "'Chat' is the usual word there too"
+       for language in ("de", "es", "fr", "it", "nl", "pt")},
+    **{(language, "channels.email"): "'E-mail' is the usual spelling there"
+       for language in ("fr", "it", "nl", "pl", "pt")},
+    ("fr", "headings.warnings"): "'Important' is the French word too",
     ("nl", "render.tip"): "'Tip' is the Dutch word too",
-    ("nl", "render.tips"): "'Tips' is the Dutch word too",
     ("nl", "caselog.entry-ticket"): "'ticket' is the Dutch word too",
     **{(language, "ui.tab"): "the product's name, on the overlay's collapsed tab" for language in REQUIRED},
 }
@@ -56,7 +55,8 @@ def _scripts(value: str) -> set[str]:
     for char in value:
         if char.isalpha():
             name = unicodedata.name(char, "")
-            found.add(name.split(" ")[0])
+            # º and ª (n.º, 1.ª) are Latin-script ordinal indicators whose names start MASCULINE/FEMININE.
+            found.add("LATIN" if name.endswith("ORDINAL INDICATOR") else name.split(" ")[0])
     return found
 
 

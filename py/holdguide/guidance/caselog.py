@@ -21,8 +21,9 @@ from holdguide.guidance import links
 from holdguide.guidance.details import clean_text
 from holdguide.guidance.plan import store_for
 from holdguide.guidance.plan_data import data
+from holdguide.guidance.shapes import CaseLogLabels
 from holdguide.guidance.step_links import compose_email
-from holdguide.guidance.texts import choose_language, resolve_language, text
+from holdguide.guidance.texts import choose_language, direction, resolve_language, text
 from holdguide.model import SITUATIONS, Details, Marketplace
 
 OUTCOMES = ("done", "failed")
@@ -124,7 +125,7 @@ def follow_up_email(log: Log, marketplace: Marketplace | None, language: str,
     intro = text(language, "caselog.intro", domain=store.domain, problem=problem)
     history = (text(language, "caselog.history"), *(_line(language, entry) for entry in entries))
     all_tickets = Details(details.name, details.email, details.order, _tickets(entries, details))
-    body = compose_email(language, intro, all_tickets, request_key="caselog.request",
+    body = compose_email(language, intro, all_tickets, request_keys=("caselog.request",),
                          history=history if entries else ())
     address, subject = store.cs_reply_email, text(language, "caselog.subject", domain=store.domain)
     return {"address": address, "subject": subject, "body": body, "mailto": links.mailto(address, subject, body)}
@@ -154,14 +155,46 @@ def export_text(log: Log, marketplace: Marketplace | None, language: str,
 def case_report(raw: Log, marketplace: Marketplace | None, language: str | None,
                 details: Details, today: date, situation: str | None = None) -> dict[str, Any]:
     """Everything the popup's case-log panel shows, in one call: summarise() plus the follow-up e-mail (None
-    without entries) and the export. ``language`` None means the marketplace's default."""
+    without entries), the export and every word of the panel (``labels``, in the plan's language). ``language``
+    None means the marketplace's default."""
     raw = list(raw)
     language = choose_language(language, None, None, marketplace)
     report = summarise(raw, today, marketplace)
     report["follow_up_email"] = (follow_up_email(raw, marketplace, language, details, situation)
                                  if report["entries"] else None)
     report["export"] = export_text(raw, marketplace, language, details, today)
+    report["labels"] = labels(language, report["next_follow_up"])
     return report
+
+
+#: The case-log panel's own words (texts [caselog]), besides the channel and outcome names.
+_PANEL_KEYS = ("empty", "next", "overdue", "follow-up-email", "send-from", "export", "clear",
+               "add", "channel-label", "ticket-label", "note-label")
+#: The copy buttons' words, shared with the plan (texts [ui]).
+_COPY_KEYS = ("copied", "copy_address", "copy_subject", "copy_body")
+
+
+def labels(language: str, follow_up: str | None = None) -> CaseLogLabels:
+    """Every word the case-log panel shows, in ``language``: the channel and outcome names (the only place they
+    live), and the panel's texts with the follow-up date filled in."""
+    language = resolve_language(language)
+    return CaseLogLabels(
+        language=language,
+        direction=direction(language),
+        channels={channel: text(language, f"channels.{channel}") for channel in _waits()},
+        outcomes={outcome: text(language, f"outcomes.{outcome}") for outcome in OUTCOMES},
+        texts={**{key: text(language, f"caselog.{key}", date=follow_up or "") for key in _PANEL_KEYS},
+               **{key: text(language, f"ui.{key}") for key in _COPY_KEYS}},
+    )
+
+
+def may_log(official_host: bool | None, phishing: bool, situation: str) -> bool:
+    """Whether the steps of this answer may be recorded in the case log (the overlay's done and failed buttons).
+
+    Only for a hold on an official Amazon https page: never from a page we could not place on Amazon (nothing a
+    fake shows belongs in the shopper's record), nor for "no hold here", which has no case.
+    """
+    return official_host is True and not phishing and situation != "none"
 
 
 def _line(language: str, entry: Entry) -> str:

@@ -7,8 +7,11 @@ never copied from the page being analysed, so a phishing page cannot slip its ow
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
+from holdguide.marketplaces import by_domain, is_shared_host
 from holdguide.model import Marketplace
 
 #: Everything but digits. RFC 3966 allows visual separators in a global number, but a bare "+digits" is the
@@ -24,6 +27,21 @@ def page_url(marketplace: Marketplace, path: str, subdomain: str = "www") -> str
 def has_host(marketplace: Marketplace, subdomain: str) -> bool:
     """True when ``<subdomain>.<domain>`` is listed among the marketplace's hosts (www is always there)."""
     return subdomain == "www" or f"{subdomain}.{marketplace.domain}" in marketplace.hosts
+
+
+def page_link(marketplace: Marketplace, page: Mapping[str, Any]) -> str | None:
+    """Where one of contacts.toml's pages is for ``marketplace``: on its own host; on the page's shared host when
+    the marketplace lacks the subdomain; on ``fallback_domain``'s host when the page was not seen on this
+    marketplace; None when it has no such page at all."""
+    if "domains" in page and marketplace.domain not in page["domains"]:
+        fallback = by_domain(page["fallback_domain"]) if "fallback_domain" in page else None
+        return page_link(fallback, {**page, "domains": [fallback.domain]}) if fallback else None
+    subdomain = page.get("subdomain", "www")
+    if has_host(marketplace, subdomain):
+        return page_url(marketplace, page["path"], subdomain)
+    if page.get("shared_host") and is_shared_host(page["shared_host"]):
+        return f"https://{page['shared_host']}{page['path']}"
+    return None
 
 
 def _encode(value: str) -> str:

@@ -8,35 +8,42 @@ from __future__ import annotations
 
 from typing import Any
 
+from holdguide.guidance.shapes import Copy, Link, Plan, Step
 from holdguide.guidance.texts import text
 
 _RULE = "-" * 60
 
 
-def render_plan(plan: dict[str, Any]) -> str:
-    """The plan as readable text, headings in the plan's language."""
+def render_plan(plan: Plan) -> str:
+    """The plan as readable text: the plan's own section headings, and the few words only a terminal needs
+    (texts [render]) in the plan's language."""
     language = plan["language"]
 
     def heading(key: str) -> str:
         return text(language, f"render.{key}")
 
+    sections = plan["headings"]
     lines = [plan["title"], _RULE]
     if plan.get("intro"):
         lines += [plan["intro"], ""]
-    lines += [heading("steps"), ""]
+    if plan["warnings"]:
+        lines += [sections["warnings"], *(f"  ! {item}" for item in plan["warnings"]), ""]
+    if plan["prepare"]:
+        lines += [sections["prepare"], *(f"  - {item}" for item in plan["prepare"]), ""]
+    lines += [sections["steps"], ""]
     for number, step in enumerate(plan["steps"], start=1):
         lines += _step(step, number, heading)
     suggested = len(plan.get("suggested_reasons", ()))  # they come first (holdguide.guidance.plan)
     reasons = [f"{reason} ({heading('suggested')})" if index < suggested else reason
                for index, reason in enumerate(plan["reasons"])]
-    for key, items in (("reasons", reasons), ("tips", plan["tips"]), ("prevention", plan["prevention"]),
-                       ("warnings", plan["warnings"])):
+    for key, items in (("avoid", plan["avoid"]), ("reasons", reasons), ("tips", plan["tips"]),
+                       ("prevention", plan["prevention"])):
         if items:
-            lines += [heading(key), *(f"  - {item}" for item in items), ""]
+            lines += [sections[key], *(f"  - {item}" for item in items), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _step(step: dict[str, Any], number: int, heading: Any) -> list[str]:
+def _step(step: Step, number: int, heading: Any) -> list[str]:
     lines = [f"{number}. {step['title']}", f"   {step['text']}"]
     for key in ("wait", "tip"):
         if step.get(key):
@@ -46,8 +53,8 @@ def _step(step: dict[str, Any], number: int, heading: Any) -> list[str]:
     return [*lines, ""]
 
 
-def _link(link: dict[str, Any], heading: Any) -> list[str]:
-    copy = link.get("copy") or {}
+def _link(link: Link, heading: Any) -> list[str]:
+    copy = link.get("copy") or Copy()
     if "address" in copy:
         target = f"{heading('to')}: {copy['address']}  {heading('subject')}: {copy['subject']}"
     else:

@@ -1,32 +1,36 @@
 """The links of a plan's steps, one builder per link kind of the contract (contact-us, email, x-post...).
 
 Every URL is built from our own data (marketplaces.toml, contacts.toml, rights.toml), never from the page:
-an official host of the marketplace, ``mailto:``, ``tel:`` or X. Each link carries the source of its datum and
-the date it was checked; e-mail links also carry their raw parts for the UI's copy buttons.
+an official host of the marketplace (or a shared official host such as account-status.amazon.com), ``mailto:``,
+``tel:``, X, or, for a ``rights`` link, an authority host on the allow-list of rights.toml (contract.md, link
+rule). Each link carries the source of its datum and the date it was checked; e-mail links also carry their raw
+parts for the UI's copy buttons.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
-from holdguide.guidance import links
+from holdguide.guidance import links, rights
 from holdguide.guidance.plan_data import PlanContext, data
+from holdguide.guidance.shapes import Link
 from holdguide.guidance.texts import text
-from holdguide.marketplaces import by_domain
-from holdguide.model import Details, Marketplace
+from holdguide.marketplaces import by_domain, for_host
+from holdguide.model import Details
 
 
-def _link(kind: str, label: str, url: str | None, **extra: Any) -> dict[str, Any]:
+def _link(kind: str, label: str, url: str | None, **extra: Any) -> Link:
     fields = {key: value for key, value in extra.items() if value is not None}
-    return {"kind": kind, "label": label, "url": url, **fields, "checked": data("contacts")["checked"]}
+    return Link(kind=kind, label=label, url=url, **fields, checked=data("contacts")["checked"])  # type: ignore[typeddict-item]
 
 
-def compose_email(language: str, intro: str, details: Details, *, request_key: str = "email.request",
-                  history: tuple[str, ...] = ()) -> str:
-    """An e-mail body: greeting, ``intro``, optional ``history`` lines, the user's details, the request."""
+def compose_email(language: str, intro: str, details: Details, *, greeting_key: str = "email.greeting",
+                  request_keys: Iterable[str] = ("request.default",), history: tuple[str, ...] = ()) -> str:
+    """An e-mail body: greeting, ``intro``, optional ``history`` lines, the user's details, the requests."""
     missing = text(language, "email.missing")
-    lines = [text(language, "email.greeting"), "", intro, ""]
+    lines = [text(language, greeting_key), "", intro, ""]
     if history:
         lines += [*history, ""]
     lines += [
@@ -37,11 +41,11 @@ def compose_email(language: str, intro: str, details: Details, *, request_key: s
     ]
     if details.tickets:
         lines.append(text(language, "email.tickets", value=", ".join(details.tickets)))
-    lines += ["", text(language, request_key), "", text(language, "email.closing")]
+    lines += ["", *(text(language, key) for key in request_keys), "", text(language, "email.closing")]
     return "\n".join(lines + ([details.name] if details.name else []))
 
 
-def email_link(kind: str, label: str, address: str, subject: str, body: str, **extra: Any) -> dict[str, Any]:
+def email_link(kind: str, label: str, address: str, subject: str, body: str, **extra: Any) -> Link:
     """A mailto: link plus the raw parts, for the UI's copy buttons (mailto: needs a mail program, and long
     encoded bodies get cut by some of them)."""
     copy = {"address": address, "subject": subject, "body": body}
@@ -52,45 +56,54 @@ def _problem(context: PlanContext) -> str:
     return context.t(f"problem.{context.situation}")
 
 
-def _contact_us(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _contact_us(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     source = data("contacts")["pages"]["contact-us"]["source"]
     return [_link(spec["kind"], context.t(f"links.{spec['kind']}"), context.marketplace.contact_us_url, source=source)]
 
 
-def _phone(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _phone(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     # Only numbers Amazon publishes itself (marketplaces.toml); most stores have none: the call-back serves.
     return [_link("phone", context.t("links.phone", number=number), links.tel(number), note=label,
                   source=data("contacts")["sources"]["phone"]) for label, number in context.marketplace.phones]
 
 
-def _app(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _app(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     return [_link("app", context.t("links.app"), None, source=data("contacts")["pages"]["contact-us"]["source"])]
 
 
-def _cs_reply(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _requests(context: PlanContext) -> list[str]:
+    """The text keys of what the cs-reply e-mail asks for, those limited to other rights regions left out."""
+    regions = data("steps")["request_regions"]
+    return [f"request.{key}" for key in context.listed("requests")
+            if key not in regions or context.marketplace.rights in regions[key]]
+
+
+def _cs_reply(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     address = context.marketplace.cs_reply_email
     intro = context.t("email.intro", problem=_problem(context))
-    body = compose_email(context.language, intro, context.details)
+    body = compose_email(context.language, intro, context.details, request_keys=_requests(context))
     return [email_link("email", context.t("links.email", address=address), address,
                        context.t(f"subject.{context.situation}"), body, source=data("contacts")["sources"]["cs-reply"])]
 
 
-def _x_post(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
-    # Public: the problem and the store only, never the user's details.
+def _x_post(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
+    # Public: "an account problem" and the store only; never the situation (a closure is nobody's business), never
+    # the user's details.
     x = data("contacts")["x"]
-    post = context.t("x.post", problem=_problem(context))
+    post = context.t("x.post")
     return [_link("x-post", context.t("links.x-post"), links.x_post(x["post_intent"], post), copy={"body": post},
                   source=x["handle_source"])]
 
 
-def _x_dm(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _x_dm(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     x = data("contacts")["x"]
     return [_link("x-dm", context.t("links.x-dm"), x["profile"], source=x["handle_source"])]
 
 
-def _executive(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _executive(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     intro = context.t("executive.intro", problem=_problem(context))
-    body = compose_email(context.language, intro, context.details)
+    body = compose_email(context.language, intro, context.details, greeting_key="executive.greeting",
+                         request_keys=("executive.request",))
     subject = context.t("executive.subject")
     result = []
     for entry in data("contacts")["executive"]:
@@ -101,16 +114,27 @@ def _executive(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any
     return result
 
 
-def _help(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _help(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     page = data("contacts")["pages"][spec["page"]]
-    subdomain = page.get("subdomain", "www")
-    if not links.has_host(context.marketplace, subdomain):
+    url = links.page_link(context.marketplace, page)
+    if url is None:
         return []
-    url = links.page_url(context.marketplace, page["path"], subdomain)
-    return [_link("help", context.t(f"links.{spec['page']}"), url, source=page["source"])]
+    host = urlsplit(url).hostname or ""
+    owner = for_host(host)  # the store of the link's host (amazon.com for a shared or fallback page)
+    domain = owner.domain if owner else context.marketplace.domain
+    return [_link("help", context.t(f"links.{spec['page']}", domain=domain, host=host), url, source=page["source"])]
 
 
-def _report(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _rights(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
+    result = []
+    for route in rights.routes(context.marketplace, context.listed("rights")):
+        url = rights.route_url(route, context.marketplace)
+        result.append(_link("rights", context.t(f"rights.{route}.label"), url, note=context.t(f"rights.{route}.note"),
+                            basis=context.t(f"rights.{route}.basis"), source=rights.route(route)["source"]))
+    return result
+
+
+def _report(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
     report = data("contacts")["report"]
     if spec["page"] == "email":
         url = links.mailto(report["email"], context.t("report.subject"))
@@ -123,22 +147,8 @@ def _report(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
                   links.page_url(store, report["path"]), source=report["source"])]
 
 
-def routes(marketplace: Marketplace) -> list[str]:
-    return data("rights")["regions"].get(marketplace.rights or "", {}).get("routes", [])
-
-
-def _rights(context: PlanContext, spec: dict[str, Any]) -> list[dict[str, Any]]:
-    result = []
-    for route_id in routes(context.marketplace):
-        route = data("rights")["routes"][route_id]
-        url = links.page_url(context.marketplace, data("contacts")["pages"][route["page"]]["path"])
-        result.append(_link("rights", context.t(f"rights.{route_id}.label"), url,
-                            note=context.t(f"rights.{route_id}.note"), basis=route["basis"], source=route["source"]))
-    return result
-
-
 #: Link kind (contract.md) -> builder. Each returns zero or more links: a store without phone numbers gets none.
-LINK_BUILDERS: dict[str, Callable[[PlanContext, dict[str, Any]], list[dict[str, Any]]]] = {
+LINK_BUILDERS: dict[str, Callable[[PlanContext, dict[str, Any]], list[Link]]] = {
     "contact-us": _contact_us,
     "chat": _contact_us,  # the chat starts from the contact page; the label says what to type
     "phone": _phone,
