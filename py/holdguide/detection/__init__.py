@@ -83,7 +83,11 @@ def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
     pages = PageBlocks.read(page, languages_to_run(page, language, origin.marketplace), text, own)
     readable = origin.host if origin.host != INVALID else None
     structure = read_structure(page, readable, origin.official)
-    verdict = classify(pages, structure, about_amazon=about_amazon, official=origin.official, use_anchors=use_anchors)
+    # On another site's page (not Amazon's, not a web-mail program showing a message) a quoted Amazon string is
+    # no evidence the page is the notice: a blog quotes it too.
+    anchors_decide = not origin.foreign_page
+    verdict = classify(pages, structure, about_amazon=about_amazon, official=origin.official,
+                       anchors_decide=anchors_decide, use_anchors=use_anchors)
     about_holds = bool(_ABOUT_HOLDS_GUARDS.intersection(verdict.guards))
     phishing, reasons = judge(page, origin, folded, verdict.hold_wording, about_amazon, about_holds)
     situation, subtype, evidence = verdict.situation, verdict.subtype, verdict.evidence

@@ -10,6 +10,7 @@ in an alert box and in the text is not counted twice, but it may earn the alert 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,7 +46,11 @@ class Scores:
             self.anchors[anchor.situation][anchor.text] = (weight, anchor, block, start, end)
 
     def words(self, situation: str) -> float:
-        return sum(w for w, _ in self.rules.get(situation, {}).values())
+        """The rules' weights, strongest first, each further one counting ``diminishing`` times the one before:
+        two or three rules that agree make a notice sure, but a page that quotes ten fakes is not ten times one."""
+        factor = float(settings()["diminishing"])
+        ranked = sorted((w for w, _ in self.rules.get(situation, {}).values()), reverse=True)
+        return sum(w * factor**i for i, w in enumerate(ranked))
 
     def anchor_weight(self, situation: str) -> float:
         return sum(w for w, *_ in self.anchors.get(situation, {}).values())
@@ -118,8 +123,8 @@ def _quoted_factor(finding: Finding) -> float:
 def _anchor_cancelled(block: Block, start: int) -> bool:
     """An anchor in a stretch a cue cancels (the defaults' cues: "If you see 'Account on hold temporarily'")
     does not count."""
-    index = next((i for i, s in enumerate(block.sentences) if s.start <= start < s.end), None)
-    if index is None:
+    index = bisect_right([s.start for s in block.sentences], start) - 1
+    if index < 0 or start >= block.sentences[index].end:
         return False
     return any(a <= start < b for a, b in cancelled_stretches(block, index, settings()["defaults"]["unless"]))
 
@@ -141,23 +146,33 @@ def collect(pages: PageBlocks, structure: Structure, use_anchors: bool = True) -
 
 
 def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
-    """What the page as a whole subtracts: talk about scams, an article's shape, another company..."""
-    counts: dict[str, int] = defaultdict(int)
-    for block in pages.text_blocks():
-        for hits in block.hits:
+    """What the page as a whole subtracts: talk about scams, an article's shape, another company...
+
+    A word in the page's headline (its title, a heading, the first line of its text) counts ``headline``
+    times: a page headed "Scam alert" or "How to unlock your account" is ABOUT holds, whatever it quotes.
+    """
+    counts: dict[str, float] = defaultdict(float)
+    headline = float(settings()["bonus"]["headline_guard"])
+    for block in pages.blocks:
+        if block.kind == "alert":
+            continue  # Amazon's own alert box is the notice, not the page's shape
+        for index, hits in enumerate(block.hits):
+            weight = headline if block.kind in ("title", "heading") or index == 0 else 1.0
+            if block.kind == "heading" and not hits:
+                continue
             ends: dict[str, int] = {}
             for hit in hits:  # sorted by start: overlapping words of one concept ("seller central") count once
                 if hit.start >= ends.get(hit.concept, -1):
-                    counts[hit.concept] += 1
+                    counts[hit.concept] += weight if block.kind != "heading" else weight - 1.0
                 ends[hit.concept] = max(ends.get(hit.concept, -1), hit.end)
     applied = {}
     for guard in settings()["guard"]:
         if guard.get("when") == "not_about_amazon" and about_amazon:
             continue
-        found = sum(counts.get(c, 0) for c in guard.get("concepts", ())) - int(guard.get("free", 0))
+        found = sum(counts.get(c, 0.0) for c in guard.get("concepts", ())) - float(guard.get("free", 0))
         if not guard.get("concepts"):
-            found = 1
-        value = min(float(guard["cap"]), float(guard["each"]) * max(found, 0))
+            found = 1.0
+        value = min(float(guard["cap"]), float(guard["each"]) * max(found, 0.0))
         if value > 0:
             applied[guard["id"]] = value
     return applied
@@ -213,8 +228,12 @@ def _subtype(scores: Scores, situation: str) -> str | None:
 
 
 def classify(pages: PageBlocks, structure: Structure, *, about_amazon: bool, official: bool,
-             use_anchors: bool = True) -> Verdict:
-    """Score every situation on ``pages`` and pick one (see the module docstring)."""
+             anchors_decide: bool = True, use_anchors: bool = True) -> Verdict:
+    """Score every situation on ``pages`` and pick one (see the module docstring).
+
+    ``anchors_decide``: Amazon's verbatim strings count toward the verdict. Not on a page of another site (a
+    blog quoting the notice): there they only tell what a fake imitates (the unguarded claim).
+    """
     scores = collect(pages, structure, use_anchors)
     scores.guards = page_guards(pages, about_amazon)
     text_guard = sum(scores.guards.values())
@@ -223,7 +242,7 @@ def classify(pages: PageBlocks, structure: Structure, *, about_amazon: bool, off
     for s in situations:
         words, anchored = scores.words(s), scores.anchor_weight(s)
         unguarded[s] = words + anchored + structure.priors.get(s, 0.0)
-        value = unguarded[s] - text_guard - structure.guard
+        value = unguarded[s] - (0.0 if anchors_decide else anchored) - text_guard - structure.guard
         if official and anchored:
             # On Amazon's own host, a verbatim Amazon string is not cancelled by generic guard phrases.
             value = max(value, anchored + words + structure.priors.get(s, 0.0) - structure.guard)

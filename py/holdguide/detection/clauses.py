@@ -7,6 +7,7 @@ A rule's concepts must meet in one sentence (or one clause); a cue that cancels 
 - ``clause``: the clause around the cue, between punctuation or clause words ("and", "but": CLAUSE_BREAK);
 - ``forward``: from the cue to the next punctuation ("If A and B, C": the "if" governs A and B, not C);
 - ``backward``: from the last punctuation to the cue (Japanese 「…場合」: the condition ends with its marker);
+- ``preceding``: from the start of the sentence to the cue (a sentence-final Japanese 「…ことがあります」);
 - ``sentence``: the whole sentence.
 
 So a paragraph about phishing inside a genuine Amazon mail does not cancel the mail, and "If your account is
@@ -23,10 +24,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？؟]+|\n|\|")  # "|": a table's cells are statements of their own
-_CLAUSE_END = re.compile(r"[,;:،、()\[\]]| - ")
+# "|": a table's cells are statements of their own; a bullet after white space starts a list item.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？؟]+|\n|\||(?<=\s)[・•●■▪◆](?=\S)")
+_CLAUSE_END = re.compile(r"[,;:،؛、()\[\]]| - ")
 
-SCOPES = ("clause", "forward", "backward", "sentence")
+SCOPES = ("clause", "forward", "backward", "preceding", "sentence")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Sentence:
             return start, _next(self.punctuation_ends, start, self.end)
         if scope == "backward":
             return _previous(self.punctuation_ends, start, self.start), end
+        if scope == "preceding":
+            return self.start, end
         return _previous(self.clause_ends, start, self.start), _next(self.clause_ends, start, self.end)
 
 

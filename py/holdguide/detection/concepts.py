@@ -78,7 +78,18 @@ def _suppress(hits: list[Hit], sentence: Sentence) -> list[Hit]:
                     or (rule.clause and sentence.clause_of(h.start) == clause)
                 )
     hidden |= _longer_wins(hits)
+    hidden |= _inside_a_meaning(hits)
     return [h for h in hits if h not in hidden]
+
+
+def _inside_a_meaning(hits: list[Hit]) -> set[Hit]:
+    """A cue word inside a longer phrase of one meaning is part of that meaning, not a cue: the "not" of
+    "not authorized", the "لا" of "لا يزال" (still), the "ない" of 「発送されていない」 (ONGOING, PENDING)."""
+    cues = own_language_concepts()
+    longer = [h for h in hits if h.concept not in cues]
+    return {h for h in hits if h.concept in cues and h.concept != "CLAUSE_BREAK" and any(
+        o.language == h.language and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+        for o in longer)}
 
 
 @dataclass(frozen=True)

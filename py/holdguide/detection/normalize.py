@@ -21,6 +21,9 @@ MAX_CHARS = 150_000
 _INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
                        "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
                        "\u3164\ufeff\uffa0")
+# Arabic short vowels, tanween, shadda, sukun, the superscript alif and the tatweel: optional marks that split a
+# word in two when kept ("مؤقتًا", "معلّق") and that many writers leave out.
+_ARABIC_MARKS = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640"])
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
            "\u2039": '"', "\u203a": '"', "\u300c": '"', "\u300d": '"'}
@@ -50,7 +53,7 @@ class Folded:
 
 def fold_char(char: str) -> str:
     """One source character in folded form (possibly empty, possibly several characters)."""
-    if char in _INVISIBLE:
+    if char in _INVISIBLE or char in _ARABIC_MARKS:
         return ""
     if char in _TURKISH_I:
         return _TURKISH_I[char]
