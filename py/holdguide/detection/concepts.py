@@ -34,7 +34,7 @@ def catalog() -> dict[str, dict[str, Any]]:
 class Suppression:
     concept: str
     hides: frozenset[str]
-    reach: int  # words after the hiding hit that it still covers ("KDP account": the brand, then the word)
+    reach: int  # words before or after the hiding hit that it still covers ("KDP account", Polish "konto PayPal")
     clause: bool  # hides anywhere in the same clause ("Sie können ... nicht mehr")
 
 
@@ -74,7 +74,8 @@ def _suppress(hits: list[Hit], sentence: Sentence) -> list[Hit]:
             for concept in rule.hides:
                 hidden.update(
                     h for h in by_concept.get(concept, ())
-                    if (h.language == hider.language and h.first <= hider.last + rule.reach and h.last >= hider.first)
+                    if (h.language == hider.language and h.first <= hider.last + rule.reach
+                        and h.last >= hider.first - rule.reach)
                     or (rule.clause and sentence.clause_of(h.start) == clause)
                 )
     hidden |= _longer_wins(hits)
@@ -83,11 +84,12 @@ def _suppress(hits: list[Hit], sentence: Sentence) -> list[Hit]:
 
 
 def _inside_a_meaning(hits: list[Hit]) -> set[Hit]:
-    """A cue word inside a longer phrase of one meaning is part of that meaning, not a cue: the "not" of
-    "not authorized", the "لا" of "لا يزال" (still), the "ない" of 「発送されていない」 (ONGOING, PENDING)."""
-    cues = own_language_concepts()
-    longer = [h for h in hits if h.concept not in cues]
-    return {h for h in hits if h.concept in cues and h.concept != "CLAUSE_BREAK" and any(
+    """A negation inside a longer phrase of one meaning is part of that meaning, not a denial: the "not" of
+    "not authorized", the "لا" of "لا يزال" (still), the "ない" of 「発送されていない」 (ONGOING, PENDING). Only
+    negations: a condition or a possibility written as a suffix of a phrase's last word (Turkish "oturum açarsa",
+    "askıya alınabilir") still governs its clause."""
+    longer = [h for h in hits if h.concept not in own_language_concepts()]
+    return {h for h in hits if h.concept == "NEGATION" and any(
         o.language == h.language and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
         for o in longer)}
 
@@ -139,7 +141,9 @@ def read_block(kind: str, folded: Folded, languages: tuple[Lexicon, ...],
     bound = own_language_concepts()
     hits: list[Hit] = [hit for lex in languages for hit in lex.find(text, tokens)
                        if own is None or hit.language in own or hit.concept not in bound]
-    breaks = sorted(h.start for h in hits if h.concept == "CLAUSE_BREAK")
+    # A clause word starts a clause; so does a condition, which opens a subordinate clause ("Your account will
+    # be locked if you do not update": the "not" belongs to the condition, not to the lock).
+    breaks = sorted(h.start for h in hits if h.concept in ("CLAUSE_BREAK", "CONDITIONAL"))
     found = [s.with_breaks(breaks) for s in sentences(text)]
     # A question mark ends a question in every script: the sentence is a QUESTION whatever its words.
     hits += [Hit("QUESTION", s.end - 1, s.end, -1, -1) for s in found

@@ -29,6 +29,8 @@ _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032":
            "\u2039": '"', "\u203a": '"', "\u300c": '"', "\u300d": '"'}
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _TURKISH_I = {"\u0130": "i", "\u0131": "i"}
+# Ordinal indicators: NFKC makes "Nº" the word "no" (a negation in Spanish and English); read them as a dot.
+_ORDINALS = {"\u00ba": ".", "\u00aa": "."}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ def fold_char(char: str) -> str:
         return ""
     if char in _TURKISH_I:
         return _TURKISH_I[char]
+    if char in _ORDINALS:
+        return _ORDINALS[char]
     if char in _QUOTES:
         return _QUOTES[char]
     if char in _DASHES:
