@@ -166,8 +166,11 @@ def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
                     counts[hit.concept] += weight if block.kind != "heading" else weight - 1.0
                 ends[hit.concept] = max(ends.get(hit.concept, -1), hit.end)
     applied = {}
+    sentences = sum(len(block.sentences) for block in pages.text_blocks())
     for guard in settings()["guard"]:
         if guard.get("when") == "not_about_amazon" and about_amazon:
+            continue
+        if sentences < int(guard.get("min_sentences", 0)):
             continue
         found = sum(counts.get(c, 0.0) for c in guard.get("concepts", ())) - float(guard.get("free", 0))
         if not guard.get("concepts"):

@@ -95,9 +95,21 @@ def unwrap(url: str) -> str:
     return url
 
 
+_DEFANGED = ((re.compile(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)"), "."), (re.compile(r"\bhxxp"), "http"),
+             (re.compile(r"\bhttp\[s\]"), "https"), (re.compile(r"\[:\]//"), "://"))
+
+
+def refang(text: str) -> str:
+    """A link as security write-ups and mail filters "defang" it, made whole again (``hxxps://evil[.]com``,
+    ``http[s]://sign-amazon[.]lnk.to``): the shopper may still type it, so it is judged like any other link."""
+    for pattern, replacement in _DEFANGED:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _written_hosts(folded: Folded) -> list[str]:
-    """Hosts written in a text: URLs, and bare brand-bearing names."""
-    head = folded.text[:20_000]
+    """Hosts written in a text: URLs (also defanged ones), and bare brand-bearing names."""
+    head = refang(folded.text[:20_000])
     return [h for h in (parse_host(u) for u in [*_URL_IN_TEXT.findall(head), *_BARE_BRAND_HOST.findall(head)]) if h]
 
 

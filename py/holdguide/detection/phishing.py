@@ -19,6 +19,8 @@ and ``data/confusables.toml``):
    with any of the content flags of rule 3 is phishing. A genuine notice asks for
    nothing outside Amazon's own site, makes no threat and links only to Amazon's hosts.
 5. A text with no origin at all (a pasted SMS without links) is judged on its content flags alone.
+6. Without hold wording, a message from a sender outside Amazon that writes about Amazon (or its services) and
+   asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer).
 
 Each reason is a code with its parameters (:class:`Reason`); the words for it are the plan's language's
 (``data/texts/<lang>.toml``), so the same verdict reads right in German or Japanese.
@@ -159,6 +161,12 @@ def judge(page: PageInput, origin: Origin, folded: Folded, hold: bool, about_ama
     if lookalike and (about_amazon or hold):
         return True, _first(lookalike, hosts, flags)
     if not hold:
+        # No hold wording: still a fake when a sender outside Amazon writes about Amazon (its services too: Prime
+        # Video, Kindle) and asks the reader to act or for sensitive data (a fake renewal, a fake card offer).
+        sender = [r for r in hosts if r.code.startswith("sender_")]
+        request = asks_to_act(folded)
+        if sender and about_amazon and (request or flags):
+            return True, _first(sender, flags, [Reason("asks_action", {"detail": request})] if request else [])
         return False, ()
     if origin.kind == "page" and not origin.viewer:
         field_kind = form_asks(page)
