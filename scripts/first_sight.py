@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     text = path.read_text(encoding="utf-8").replace(
         'first_seen_concepts = "?"',
         f'first_seen_concepts = "{score}"\nfirst_seen_concepts_note = "scored {date.today().isoformat()}: {split}"', 1)
+    text = text.replace('first_seen = "?"', f'first_seen = "{score}"', 1)  # a round new to every design
     path.write_text("\n".join(mark(text.split("\n"), misses)), encoding="utf-8")
     print(f"round {args.round} first seen by the concept design: {score} ({split})")
     return 0
