@@ -151,20 +151,24 @@ def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
     A word in the page's headline (its title, a heading, the first line of its text) counts ``headline``
     times: a page headed "Scam alert" or "How to unlock your account" is ABOUT holds, whatever it quotes.
     """
-    counts: dict[str, float] = defaultdict(float)
+    counts: dict[str, float] = defaultdict(float)  # in the body
+    headlines: dict[str, float] = defaultdict(float)  # in the title, a heading or the first line
     headline = float(settings()["bonus"]["headline_guard"])
     for block in pages.blocks:
         if block.kind == "alert":
             continue  # Amazon's own alert box is the notice, not the page's shape
         for index, hits in enumerate(block.hits):
-            weight = headline if block.kind in ("title", "heading") or index == 0 else 1.0
-            if block.kind == "heading" and not hits:
-                continue
-            ends: dict[str, int] = {}
-            for hit in hits:  # sorted by start: overlapping words of one concept ("seller central") count once
-                if hit.start >= ends.get(hit.concept, -1):
-                    counts[hit.concept] += weight if block.kind != "heading" else weight - 1.0
-                ends[hit.concept] = max(ends.get(hit.concept, -1), hit.end)
+            # Each sentence counts once per concept: a genuine mail that says "phishing" three times in one
+            # paragraph of advice is one sentence about scams, a scam warning has them in every sentence. A quoted
+            # word is a quote (a UI label "Mein Konto", a scam's name), not the page speaking.
+            concepts = {hit.concept for hit in hits if not block.is_quoted(hit.start, hit.end)}
+            for concept in concepts:
+                if block.kind == "heading":  # its words are in the text too, counted there already
+                    headlines[concept] += headline - 1.0
+                elif block.kind == "title" or index == 0:
+                    headlines[concept] += headline
+                else:
+                    counts[concept] += 1.0
     applied = {}
     sentences = sum(len(block.sentences) for block in pages.text_blocks())
     for guard in settings()["guard"]:
@@ -172,7 +176,9 @@ def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
             continue
         if sentences < int(guard.get("min_sentences", 0)):
             continue
-        found = sum(counts.get(c, 0.0) for c in guard.get("concepts", ())) - float(guard.get("free", 0))
+        # `free` sentences of the body are forgiven; the headline never is.
+        body = sum(counts.get(c, 0.0) for c in guard.get("concepts", ())) - float(guard.get("free", 0))
+        found = sum(headlines.get(c, 0.0) for c in guard.get("concepts", ())) + max(body, 0.0)
         if not guard.get("concepts"):
             found = 1.0
         value = min(float(guard["cap"]), float(guard["each"]) * max(found, 0.0))

@@ -36,12 +36,15 @@ class Suppression:
     hides: frozenset[str]
     reach: int  # words before or after the hiding hit that it still covers ("KDP account", Polish "konto PayPal")
     clause: bool  # hides anywhere in the same clause ("Sie können ... nicht mehr")
+    forward: bool  # reaches only the words after it ("a closed account")
+    unless_longer: bool  # spares a hit longer than itself ("تم إغلاق" against "إغلاق")
 
 
 @functools.cache
 def suppressions() -> tuple[Suppression, ...]:
     rules = load_toml("detection/rules.toml")
-    return tuple(Suppression(s["concept"], frozenset(s["hides"]), int(s.get("reach", 0)), s.get("scope") == "clause")
+    return tuple(Suppression(s["concept"], frozenset(s["hides"]), int(s.get("reach", 0)), s.get("scope") == "clause",
+                             s.get("direction") == "forward", bool(s.get("unless_longer", False)))
                  for s in rules["suppress"])
 
 
@@ -62,6 +65,29 @@ def _longer_wins(hits: list[Hit]) -> set[Hit]:
     return hidden
 
 
+@functools.cache
+def _unspaced() -> frozenset[str]:
+    from holdguide.detection.lexicon import lexicons
+
+    return frozenset(lex.code for lex in lexicons() if lex.unspaced)
+
+
+def same_space(a: Hit, b: Hit) -> bool:
+    """Whether two hits count positions alike: words for languages written with spaces (one tokenization for
+    all of them), characters for those without (Japanese)."""
+    return (a.language in _unspaced()) == (b.language in _unspaced())
+
+
+def _hides(rule: Suppression, hider: Hit, hit: Hit, sentence: Sentence) -> bool:
+    """Whether ``hider`` hides ``hit`` under ``rule``: anywhere in its clause, or where their words meet."""
+    if rule.unless_longer and (hit.end - hit.start) > (hider.end - hider.start):
+        return False
+    if rule.clause and sentence.clause_of(hit.start) == sentence.clause_of(hider.start):
+        return True
+    reach_back = 0 if rule.forward else rule.reach
+    return same_space(hit, hider) and hit.first <= hider.last + rule.reach and hit.last >= hider.first - reach_back
+
+
 def _suppress(hits: list[Hit], sentence: Sentence) -> list[Hit]:
     """Drop the hits of one sentence that another concept hides (see the module docstring)."""
     by_concept: dict[str, list[Hit]] = defaultdict(list)
@@ -70,14 +96,8 @@ def _suppress(hits: list[Hit], sentence: Sentence) -> list[Hit]:
     hidden: set[Hit] = set()
     for rule in suppressions():
         for hider in by_concept.get(rule.concept, ()):
-            clause = sentence.clause_of(hider.start)
             for concept in rule.hides:
-                hidden.update(
-                    h for h in by_concept.get(concept, ())
-                    if (h.language == hider.language and h.first <= hider.last + rule.reach
-                        and h.last >= hider.first - rule.reach)
-                    or (rule.clause and sentence.clause_of(h.start) == clause)
-                )
+                hidden.update(h for h in by_concept.get(concept, ()) if _hides(rule, hider, h, sentence))
     hidden |= _longer_wins(hits)
     hidden |= _inside_a_meaning(hits)
     return [h for h in hits if h not in hidden]
