@@ -178,6 +178,8 @@ def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
             continue
         # `free` sentences of the body are forgiven; the headline never is.
         body = sum(counts.get(c, 0.0) for c in guard.get("concepts", ())) - float(guard.get("free", 0))
+        if guard.get("headline_only"):
+            body = 0.0
         found = sum(headlines.get(c, 0.0) for c in guard.get("concepts", ())) + max(body, 0.0)
         if not guard.get("concepts"):
             found = 1.0

@@ -39,7 +39,8 @@ _URL_IN_TEXT = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORE
 # ("e.g.", "Amazon.com's") stay out. ASCII only: a name written against Japanese text ("Amazon.co.jpにご登録の")
 # must not lose its last label to a Unicode word boundary. Separators inside the brand (a-m-a-z-o-n.de) count.
 _BARE_BRAND_HOST = re.compile(
-    r"(?<![a-z0-9_@./-])[a-z0-9-]{0,63}a[.-]?m[.-]?a[.-]?z[.-]?[o0][.-]?n[a-z0-9-]{0,63}(?:\.[a-z0-9-]{1,63}){0,8}"
+    r"(?<![a-z0-9_@./-])[a-z0-9-]{0,63}(?:a[.-]?m[.-]?a[.-]?z[.-]?[o0][.-]?n|amzn)[a-z0-9-]{0,63}"
+    r"(?:\.[a-z0-9-]{1,63}){0,8}"
     r"\.[a-z]{2,63}(?![a-z0-9_@-])"
 )
 

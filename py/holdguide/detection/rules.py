@@ -66,6 +66,14 @@ def rules() -> tuple[Rule, ...]:
 
 
 @functools.cache
+def topics() -> frozenset[str]:
+    """The concepts a text is about (concepts.toml kind "topic"): ACCOUNT, ORDERS, PAYMENT..."""
+    from holdguide.detection.concepts import catalog
+
+    return frozenset(c for c, about in catalog().items() if about.get("kind") == "topic")
+
+
+@functools.cache
 def _language_scopes() -> dict[str, dict[str, str]]:
     return {lex.code: lex.cue_scopes for lex in lexicons()}
 
@@ -92,6 +100,23 @@ class Finding:
     hits: tuple[Hit, ...]  # the concepts that filled the rule's places
 
 
+def _may_borrow(rule: Rule, block: Block, index: int, live: list[Hit]) -> bool:
+    """Whether a rule may take its topics from a cancelled stretch: it claims something (a place of claims only,
+    like LOCK), each such claim is live, and no claim's clause names another object of its own ("If your account
+    is on hold, your orders are held too": the second hold is the orders', not the account's)."""
+    claim_places = [place for place in rule.all if not place & topics()]
+    if not claim_places:
+        return False
+    sentence = block.sentences[index]
+    objects = frozenset(settings()["objects"]) - rule.concepts
+    clauses_with_objects = {sentence.clause_of(h.start) for h in block.hits[index] if h.concept in objects}
+    for place in claim_places:
+        claims = [h for h in live if h.concept in place]
+        if not claims or all(sentence.clause_of(h.start) in clauses_with_objects for h in claims):
+            return False
+    return True
+
+
 def _fires(rule: Rule, block: Block, index: int) -> tuple[Hit, ...] | None:
     """The hits that fill the rule's places in sentence ``index``, or None when the rule does not fire."""
     hits = block.hits[index]
@@ -100,6 +125,10 @@ def _fires(rule: Rule, block: Block, index: int) -> tuple[Hit, ...] | None:
         return None
     cancelled = cancelled_stretches(block, index, rule.unless)
     live = [h for h in hits if h.concept in rule.concepts and not any(a <= h.start < b for a, b in cancelled)]
+    if _may_borrow(rule, block, index, live):
+        # A cue cancels a claim, not what the claim is about: in "Recent activity may have affected your account,
+        # so we've locked it" the "may" cancels its own clause's claim, yet the account stays what "it" means.
+        live += [h for h in hits if h.concept in topics() and h.concept in rule.concepts and h not in live]
     if rule.within == "clause":
         sentence = block.sentences[index]
         by_clause: dict[int, list[Hit]] = {}
