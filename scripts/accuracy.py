@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 from holdguide.cli import main as cli_main  # noqa: E402
 from holdguide.detection import detect  # noqa: E402
 from holdguide.model import Detection  # noqa: E402
-from tests.corpora import Labelled, awaiting, golden, heldout, rounds, translations  # noqa: E402
+from tests.corpora import Labelled, awaiting, golden, heldout, rounds, translation_files, translations  # noqa: E402
 
 GOALS = {"concepts_alone": 0.85, "translation_per_language": 0.90, "golden_holds": 0.95, "golden_phishing": 0.95}
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -91,6 +91,7 @@ def concepts_alone(golden_cases: list[Labelled], held: list[Labelled]) -> tuple[
 
 
 def translation_report(scored: list[tuple[Labelled, Detection]]) -> tuple[list[str], dict[str, float]]:
+    first = {lang: data["file"].get("first_seen_concepts", "?") for lang, data in translation_files().items()}
     by_language: dict[str, list[bool]] = defaultdict(list)
     holds: dict[str, list[bool]] = defaultdict(list)
     for case, got in scored:
@@ -98,11 +99,13 @@ def translation_report(scored: list[tuple[Labelled, Detection]]) -> tuple[list[s
         if case.situation != "none":
             holds[case.language or "?"].append(_right(case, got))
     rates = {lang: sum(r) / len(r) for lang, r in by_language.items()}
-    lines = ["Translation round (real English notices written in each language; constructed, so reported apart):"]
+    lines = ["Translation round (real English notices written in each language; constructed, so reported apart;",
+             "first seen = the concept design's first run, before its misses were fixed by family):"]
     for lang in sorted(by_language):
         results, notices = by_language[lang], holds[lang]
-        lines.append(f"  {lang}: {_rate(sum(results), len(results)):<14} notices {_rate(sum(notices), len(notices))}"
-                     + ("   (English originals: real)" if lang == "en" else ""))
+        note = "   (English originals: real)" if lang == "en" else ""
+        lines.append(f"  {lang}: first seen {first.get(lang, '?'):<6} now {_rate(sum(results), len(results)):<14} "
+                     f"notices {_rate(sum(notices), len(notices))}{note}")
     return lines, rates
 
 
