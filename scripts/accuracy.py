@@ -1,15 +1,23 @@
-"""Accuracy of the CLI over the golden fixtures (tests/golden): per situation, per language, real vs constructed.
+"""How well the detector recognises what it has never seen, and how right it is on what it has.
 
-    python scripts/accuracy.py           # the report
-    python scripts/accuracy.py --check   # the same, exit 1 when a target of issue 3 is missed
+    python scripts/accuracy.py            # the report
+    python scripts/accuracy.py --check    # the same, exit 1 when a goal of issue 8 is missed
+    python scripts/accuracy.py --json F   # also write the numbers to F
 
-Each fixture is run through the CLI's own code (``holdguide.cli.main([... "--json"])``), so the numbers are the
-CLI's. "Real" fixtures are verbatim, assembled or paraphrased from a public source; "constructed" ones are
-written from Amazon's own pages where no source quotes Amazon in that language. Targets (issue 3): >= 95% of
-hold situations right, no alarm on any negative, >= 95% of phishing flagged.
+In this order (the honest measures first):
 
-Then the held-out rounds (tests/heldout/round-<n>.toml): each round's score on first sight, recorded before any
-signal change, beside its score today; how to add a round is in tests/unit/test_detection_generalises.py.
+1. Held-out rounds (tests/heldout/round-<n>.toml), each scored at FIRST SIGHT before any change to the detector
+   (``first_seen``, never edited; ``first_seen_concepts`` where a round was first scored by the concept design),
+   next to the score now, which is in-sample once a round has been folded into the rules.
+2. The concepts alone: anchors switched off, real (not constructed) non-phishing hold notices of the golden set
+   and held-out rounds, and false alarms on all their negatives. Goal >= 85 %, 0 false alarms.
+3. The translation round (tests/translations/): real English notices written in the other eleven languages,
+   per language. Goal >= 90 % in every language. Constructed texts: reported apart from the real ones.
+4. The golden fixtures, per situation and language, real vs constructed, through the CLI's own code.
+5. Reliability: for each confidence band, how many answers were right (the confidence is calibrated on it).
+
+Every case runs through ``holdguide.detection.detect`` (the golden ones through the CLI, so the numbers are
+the CLI's); a case counts as right when both its situation and its phishing verdict are.
 """
 
 from __future__ import annotations
@@ -17,135 +25,155 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "py"))
+sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
 from holdguide.cli import main as cli_main  # noqa: E402
+from holdguide.detection import detect  # noqa: E402
+from holdguide.model import Detection  # noqa: E402
+from tests.corpora import Labelled, awaiting, golden, heldout, rounds, translation_files, translations  # noqa: E402
 
-GOLDEN = ROOT / "tests" / "golden"
-
-
-def run_cli(folder: Path, url: str | None) -> dict:
-    """The CLI's JSON answer for one fixture folder."""
-    source = folder / "page.html" if (folder / "page.html").exists() else folder / "message.txt"
-    argv = ["analyze", str(source), "--json"] + (["--url", url] if url else [])
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        cli_main(argv)
-    return json.loads(out.getvalue())
-
-
-def collect() -> list[dict]:
-    rows = []
-    for folder in sorted(p for p in GOLDEN.iterdir() if (p / "expected.json").is_file()):
-        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-        got = run_cli(folder, expected["url"])
-        rows.append({
-            "id": folder.name,
-            "expected": expected,
-            "got": got,
-            "kind": "constructed" if expected["source"]["quality"] == "constructed" else "real",
-            "situation_ok": got["situation"] == expected["situation"],
-            "phishing_ok": got["phishing"] == expected["phishing"],
-            "marketplace_ok": got["marketplace"] == expected["marketplace"],
-        })
-    return rows
-
-
-def _label(answer: dict) -> str:
-    return f"{answer['situation']}/phishing={answer['phishing']}/{answer['marketplace']}"
+GOALS = {"concepts_alone": 0.85, "translation_per_language": 0.90, "golden_holds": 0.95, "golden_phishing": 0.95}
+BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
 def _rate(hits: int, total: int) -> str:
     return f"{hits}/{total} ({100 * hits / total:.0f}%)" if total else "-"
 
 
-def _table(title: str, groups: dict[str, list[dict]]) -> list[str]:
-    lines = [title]
-    for key in sorted(groups):
-        rows = groups[key]
-        real = [r for r in rows if r["kind"] == "real"]
-        made = [r for r in rows if r["kind"] == "constructed"]
-        lines.append(f"  {key:<24} all {_rate(sum(r['situation_ok'] for r in rows), len(rows)):<14} "
-                     f"real {_rate(sum(r['situation_ok'] for r in real), len(real)):<14} "
-                     f"constructed {_rate(sum(r['situation_ok'] for r in made), len(made))}")
+def _right(case: Labelled, got: Detection) -> bool:
+    return (got.situation, got.phishing) == (case.situation, case.phishing)
+
+
+def answers(cases: Iterable[Labelled], use_anchors: bool = True) -> list[tuple[Labelled, Detection]]:
+    return [(case, detect(case.page, use_anchors=use_anchors)) for case in cases]
+
+
+def held_out_report(scored: list[tuple[Labelled, Detection]]) -> list[str]:
+    by_round: dict[str, list[bool]] = defaultdict(list)
+    for case, got in scored:
+        by_round[case.corpus].append(_right(case, got))
+    lines = ["Held-out real wording (first-seen scores are the honest measure; 'now' is in-sample once a round",
+             "has been folded into the rules):"]
+    for held in rounds():
+        info = held["round"]
+        if awaiting(held):
+            lines.append(f"  round {info['number']} ({info['date']}): first seen {info['first_seen']}; held back until "
+                         "scripts/first_sight.py scores it once with the current design")
+            continue
+        results = by_round[f"round-{info['number']}"]
+        concepts = f", first seen by the concept design {info['first_seen_concepts']}" \
+            if info.get("first_seen_concepts") else ""
+        lines.append(f"  round {info['number']} ({info['date']}): first seen {info['first_seen']}{concepts}, "
+                     f"now {_rate(sum(results), len(results))}")
     return lines
 
 
-def report(rows: list[dict]) -> tuple[list[str], dict[str, float]]:
-    holds = [r for r in rows if r["expected"]["situation"] != "none" and not r["expected"]["phishing"]]
-    negatives = [r for r in rows if r["expected"]["situation"] == "none" and not r["expected"]["phishing"]]
-    phishing = [r for r in rows if r["expected"]["phishing"]]
-    alarms = [r for r in negatives if r["got"]["situation"] != "none" or r["got"]["phishing"]]
-    by_situation, by_language = defaultdict(list), defaultdict(list)
-    for r in rows:
-        by_situation[r["expected"]["situation"]].append(r)
-        by_language[r["expected"]["language"] or "?"].append(r)
-    numbers = {
-        "holds": sum(r["situation_ok"] and r["phishing_ok"] for r in holds) / max(len(holds), 1),
-        "false_alarms": len(alarms) / max(len(negatives), 1),
-        "phishing": sum(r["got"]["phishing"] for r in phishing) / max(len(phishing), 1),
-    }
-    lines = [f"Golden fixtures: {len(rows)} ({sum(r['kind'] == 'real' for r in rows)} real, "
-             f"{sum(r['kind'] == 'constructed' for r in rows)} constructed); languages: {len(by_language)}", ""]
-    lines += [*_table("Situation right, by expected situation:", by_situation), ""]
-    lines += [*_table("Situation right, by language:", by_language), ""]
-    lines += [
-        f"Hold situations right (no phishing flag): {_rate(round(numbers['holds'] * len(holds)), len(holds))}",
-        f"Phishing flagged: {_rate(sum(r['got']['phishing'] for r in phishing), len(phishing))}; "
-        f"its imitated situation right: {_rate(sum(r['situation_ok'] for r in phishing), len(phishing))}",
-        f"False alarms on negatives: {_rate(len(alarms), len(negatives))}",
-        f"Marketplace right: {_rate(sum(r['marketplace_ok'] for r in rows), len(rows))}",
-    ]
-    misses = [r for r in rows if not (r["situation_ok"] and r["phishing_ok"] and r["marketplace_ok"])]
-    if misses:
-        lines += ["", "Misses:"] + [
-            f"  {r['id']}: expected {_label(r['expected'])}, got {_label(r['got'])}"
-            + (f"  (known: {r['expected']['xfail']})" if r["expected"].get("xfail") else "")
-            for r in misses
-        ]
-    return lines, numbers
+def concepts_alone(golden_cases: list[Labelled], held: list[Labelled]) -> tuple[list[str], float, int]:
+    cases = [c for c in [*golden_cases, *held] if c.real and not c.phishing]
+    scored = answers(cases, use_anchors=False)
+    holds = [(c, g) for c, g in scored if c.situation != "none"]
+    negatives = [(c, g) for c, g in scored if c.situation == "none"]
+    right = sum(_right(c, g) for c, g in holds)
+    alarms = [c.id for c, g in negatives if g.situation != "none" or g.phishing]
+    rate = right / len(holds) if holds else 0.0
+    lines = ["Concepts and structure alone (anchors off), real non-phishing texts of the golden set and the rounds:",
+             f"  hold notices right: {_rate(right, len(holds))}   (goal >= {GOALS['concepts_alone']:.0%})",
+             f"  false alarms on negatives: {_rate(len(alarms), len(negatives))}   (goal 0)"]
+    return lines, rate, len(alarms)
 
 
-def held_out() -> list[str]:
-    """Each held-out round (tests/heldout/round-<n>.toml): its first-seen score, recorded before any signal
-    change, next to its score today; then every miss. No signal was built on these texts."""
-    sys.path.insert(0, str(ROOT / "tests" / "unit"))
-    from test_detection_generalises import ROUNDS, page
+def translation_report(scored: list[tuple[Labelled, Detection]]) -> tuple[list[str], dict[str, float]]:
+    first = {lang: data["file"].get("first_seen_concepts", "?") for lang, data in translation_files().items()}
+    by_language: dict[str, list[bool]] = defaultdict(list)
+    holds: dict[str, list[bool]] = defaultdict(list)
+    for case, got in scored:
+        by_language[case.language or "?"].append(_right(case, got))
+        if case.situation != "none":
+            holds[case.language or "?"].append(_right(case, got))
+    rates = {lang: sum(r) / len(r) for lang, r in by_language.items()}
+    lines = ["Translation round (real English notices written in each language; constructed, so reported apart;",
+             "first seen = the concept design's first run, before its misses were fixed by family):"]
+    for lang in sorted(by_language):
+        results, notices = by_language[lang], holds[lang]
+        note = "   (English originals: real)" if lang == "en" else ""
+        lines.append(f"  {lang}: first seen {first.get(lang, '?'):<6} now {_rate(sum(results), len(results)):<14} "
+                     f"notices {_rate(sum(notices), len(notices))}{note}")
+    return lines, rates
 
-    from holdguide.detection import detect
 
-    lines, misses, total_hits, total = [], [], 0, 0
-    for held in ROUNDS:
-        info, hits = held["round"], 0
-        for case in held["case"]:
-            got = detect(page(case))
-            ok = (got.situation, got.phishing) == (case["situation"], case["phishing"])
-            hits += ok
-            if not ok:
-                note = f"  (known: {case['expected_failure']})" if case.get("expected_failure") else ""
-                misses.append(f"  r{info['number']} {case['id']}: expected {case['situation']}/phishing="
-                              f"{case['phishing']}, got {got.situation}/phishing={got.phishing}{note}")
-        total_hits, total = total_hits + hits, total + len(held["case"])
-        lines.append(f"  round {info['number']} ({info['date']}): first seen {info['first_seen']}, "
-                     f"now {_rate(hits, len(held['case']))}")
-    # Only a round's first-seen score measures generalisation: later scores come after widening signals on it.
-    head = f"Held-out real wording, now (first-seen scores below are the honest measure): {_rate(total_hits, total)}"
-    return [head, *lines, *(["  misses:", *misses] if misses else [])]
+def _cli(case: Labelled, folder: Path) -> dict:
+    source = folder / "page.html" if (folder / "page.html").exists() else folder / "message.txt"
+    url = case.page.url
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        cli_main(["analyze", str(source), "--json", *(["--url", url] if url else [])])
+    return json.loads(out.getvalue())
+
+
+def golden_report(cases: list[Labelled]) -> tuple[list[str], dict[str, float]]:
+    rows = [(case, _cli(case, ROOT / "tests" / "golden" / case.id)) for case in cases]
+    holds = [(c, g) for c, g in rows if c.situation != "none" and not c.phishing]
+    negatives = [(c, g) for c, g in rows if c.situation == "none" and not c.phishing]
+    phishing = [(c, g) for c, g in rows if c.phishing]
+    ok = lambda c, g: (g["situation"], g["phishing"]) == (c.situation, c.phishing)  # noqa: E731
+    numbers = {"holds": sum(ok(c, g) for c, g in holds) / max(len(holds), 1),
+               "phishing": sum(g["phishing"] for _, g in phishing) / max(len(phishing), 1),
+               "alarms": sum(g["situation"] != "none" or g["phishing"] for _, g in negatives)}
+    groups: dict[str, dict[str, list[bool]]] = {"situation": defaultdict(list), "language": defaultdict(list)}
+    for c, g in rows:
+        groups["situation"][c.situation].append(ok(c, g))
+        groups["language"][c.language or "?"].append(ok(c, g))
+    lines = [f"Golden fixtures: {len(rows)} ({sum(c.real for c, _ in rows)} real, "
+             f"{sum(not c.real for c, _ in rows)} constructed)"]
+    for name, table in groups.items():
+        lines.append(f"  by {name}: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(table.items())))
+    lines += [f"  hold situations right: {_rate(round(numbers['holds'] * len(holds)), len(holds))}",
+              f"  phishing flagged: {_rate(sum(g['phishing'] for _, g in phishing), len(phishing))}",
+              f"  false alarms on negatives: {_rate(numbers['alarms'], len(negatives))}"]
+    misses = [f"    {c.id}: expected {c.situation}/{c.phishing}, got {g['situation']}/{g['phishing']}"
+              + (f" (known: {c.expected_failure})" if c.expected_failure else "")
+              for c, g in rows if not ok(c, g)]
+    return lines + (["  misses:", *misses] if misses else []), numbers
+
+
+def reliability(scored: list[tuple[Labelled, Detection]]) -> list[str]:
+    """For each confidence band, how many answers were right: a calibrated confidence is right that often."""
+    lines = ["Reliability (golden set and held-out rounds; confidence band: right / answers):"]
+    for low, high in itertools.pairwise(BANDS):
+        inside = [_right(c, g) for c, g in scored if low <= g.confidence < high]
+        lines.append(f"  {low:.1f}-{min(high, 1.0):.1f}: {_rate(sum(inside), len(inside))}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument("--json", type=Path, help="write the numbers to this file")
     args = parser.parse_args(argv)
-    lines, numbers = report(collect())
-    print("\n".join([*lines, "", *held_out()]))
-    missed = numbers["holds"] < 0.95 or numbers["false_alarms"] > 0 or numbers["phishing"] < 0.95
+    golden_cases, held = golden(), heldout()
+    held_scored = answers(held)
+    alone_lines, alone_rate, alone_alarms = concepts_alone(golden_cases, held)
+    translation_lines, translation_rates = translation_report(answers(translations()))
+    golden_lines, golden_numbers = golden_report(golden_cases)
+    lines = [*held_out_report(held_scored), "", *alone_lines, "", *translation_lines, "", *golden_lines, "",
+             *reliability([*answers(golden_cases), *held_scored])]
+    print("\n".join(lines))
+    numbers = {"concepts_alone": alone_rate, "concepts_alone_false_alarms": alone_alarms,
+               "translation": translation_rates, "golden": golden_numbers}
+    if args.json:
+        args.json.write_text(json.dumps(numbers, indent=2))
+    missed = (alone_rate < GOALS["concepts_alone"] or alone_alarms > 0
+              or min(translation_rates.values(), default=0) < GOALS["translation_per_language"]
+              or golden_numbers["holds"] < GOALS["golden_holds"] or golden_numbers["alarms"] > 0
+              or golden_numbers["phishing"] < GOALS["golden_phishing"])
     return 1 if args.check and missed else 0
 
 

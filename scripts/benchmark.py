@@ -47,7 +47,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 
 import build  # noqa: E402
 from holdguide.analyze import analyze  # noqa: E402
-from holdguide.extract import page_from_path  # noqa: E402
+from holdguide.inputs import page_from_path  # noqa: E402
 from holdguide.model import PageInput  # noqa: E402
 from tests.golden_cases import all_cases, browser_pages  # noqa: E402
 

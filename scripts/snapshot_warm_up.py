@@ -34,8 +34,8 @@ def _warm_up() -> None:
         for situation in options["situations"]:
             call({"op": "choose", "situation": situation, "marketplace": None, "language": language,
                   "details": details})
-        answer = call({"op": "analyze", "page": {**page, "lang": language}, "language": language})["result"]
-        call({"op": "plan", "answer": answer, "page": page, "language": language, "details": details})
+        detection = call({"op": "analyze", "page": {**page, "lang": language}, "language": language})["detection"]
+        call({"op": "plan", "detection": detection, "page": page, "language": language, "details": details})
         call({"op": "message", "text": "From: account@amazon.example\nYour account is on hold.", "language": language})
         call({"op": "caselog", "entries": [], "marketplace": "amazon.com", "language": language,
               "today": "2025-01-01"})

@@ -21,8 +21,8 @@ export async function analyseTab(tabId, url) {
     const page = await runInTab(tabId, ["content/collect.js"]);
     const response = await pythonHost.call({ op: "analyze", page, ...(await preferences()) });
     entry = response.ok
-      ? { state: "ready", answer: response.result, page: { url: page.url, lang: page.lang },
-          detailsErrors: response.details_errors ?? {} }
+      ? { state: "ready", answer: response.result, detection: response.detection,
+          page: { url: page.url, lang: page.lang }, detailsErrors: response.details_errors ?? {} }
       : { state: "error", error: response.error };
   } catch (error) {
     entry = { state: "error", error: String(error?.message ?? error) }; // e.g. the tab was closed meanwhile
@@ -35,10 +35,10 @@ export async function analyseTab(tabId, url) {
 }
 
 /** Keep an answer the popup found (its own analysis, a re-check or a re-plan) for the tab it analysed. */
-export async function keepPopupAnswer(tabId, { answer, page, detailsErrors }) {
+export async function keepPopupAnswer(tabId, { answer, detection, page, detailsErrors }) {
   const { url } = await api.tabs.get(tabId); // the browser's URL for the tab, never the page's own claim
   if (!url) return null;
-  const entry = { url, state: "ready", run: newRun(), source: "popup", answer, page, detailsErrors };
+  const entry = { url, state: "ready", run: newRun(), source: "popup", answer, detection, page, detailsErrors };
   await updateAnswer(tabId, () => entry);
   await showBadge(tabId, answer);
   return url;

@@ -1,10 +1,11 @@
 // The answer for each tab, kept in storage.session (gone when the browser closes) by the background and read by
 // the popup. One entry per tab, under "tab:<id>":
 //   { url, state: "pending" | "ready" | "error", run, source: "background" | "popup",
-//     answer?, page?: {url, lang}, detailsErrors?, error?, at }
+//     answer?, detection?, page?: {url, lang}, detailsErrors?, error?, at }
 // `url` is the tab's URL as the browser reported it (sender.tab.url or tabs.get), never a URL a page sent; the
 // popup uses an entry only while the tab still shows that URL. `run` tells an analysis that was overtaken (the tab
-// reloaded meanwhile) not to overwrite the newer one. `page` is what a re-plan needs besides the answer.
+// reloaded meanwhile) not to overwrite the newer one. `detection` (Python's, beside the answer) and `page` are what a
+// re-plan needs (api op "plan").
 import { api } from "./platform.js";
 
 const key = (tabId) => `tab:${tabId}`;

@@ -40,8 +40,11 @@ async function loadForms() {
 async function main() {
   performance.mark("hold-guide:popup-start"); // read by scripts/benchmark.py, with the marks below
   const tab = await targetTab().catch(() => null);
-  // `page` is what the answer was made from: the page read here, or {url, lang} of the kept answer.
-  const context = { bridge: null, tab, page: null, answer: null, details: {}, onDetails: async () => {} };
+  // `page` is what the answer was made from: the page read here, or {url, lang} of the kept answer; `detection` is
+  // Python's, which a re-plan sends back.
+  const context = {
+    bridge: null, tab, page: null, answer: null, detection: null, details: {}, onDetails: async () => {},
+  };
   const kept = await showKeptAnswer(context);
   const reading = tab ? readPage(tab) : Promise.resolve(null);
   if (!(await wireForms(context))) return;
@@ -71,7 +74,7 @@ async function showKeptAnswer(context) {
   const kept = context.tab ? await keptAnswer(context.tab) : null;
   await formFilled;
   if (kept) {
-    Object.assign(context, { page: kept.page, answer: kept.answer });
+    Object.assign(context, { page: kept.page, answer: kept.answer, detection: kept.detection });
     show(kept.answer, kept.detailsErrors ?? {}, { provisional: true });
   }
   return kept;
@@ -122,9 +125,9 @@ async function check(context, page) {
 
 /** Plan again for the same detection (new details or plan language); Python does not re-detect. */
 async function replan(context) {
-  if (!context.answer) return;
+  if (!context.detection) return;
   const response = await context.bridge.call({
-    op: "plan", answer: context.answer, page: context.page, details: context.details,
+    op: "plan", detection: context.detection, page: context.page, details: context.details,
     language: forms.planLanguage(),
   });
   await settle(context, response);
@@ -133,10 +136,13 @@ async function replan(context) {
 async function settle(context, response) {
   if (!response.ok) return fail(message("errorAnalysis"), response.error);
   context.answer = response.result;
+  context.detection = response.detection;
   const detailsErrors = response.details_errors ?? {};
   show(response.result, detailsErrors);
   await drawOverlay(context.tab.id, response.result, context.details);
-  await forms.remember(context.tab.id, { answer: response.result, page: context.page, detailsErrors });
+  await forms.remember(context.tab.id, {
+    answer: response.result, detection: context.detection, page: context.page, detailsErrors,
+  });
 }
 
 /**

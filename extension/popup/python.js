@@ -34,8 +34,8 @@ async function askBackground(request) {
 }
 
 /** Hand an answer the popup shows back to the background, which keeps it for the tab and sets the badge. */
-export function remember(tabId, { answer, page, detailsErrors }) {
+export function remember(tabId, { answer, detection, page, detailsErrors }) {
   return api.runtime
-    .sendMessage({ target: "background", type: "remember", tabId, answer, page, detailsErrors })
+    .sendMessage({ target: "background", type: "remember", tabId, answer, detection, page, detailsErrors })
     .catch((error) => console.warn("[hold guide] answer not kept", error));
 }

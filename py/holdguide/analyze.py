@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from holdguide.detection import detect
-from holdguide.detection.hosts import host_of_url
 from holdguide.guidance.caselog import may_log
 from holdguide.guidance.plan import build_plan
 from holdguide.guidance.texts import choose_language, supported_languages
 from holdguide.language_tags import primary_subtag
-from holdguide.marketplaces import by_domain, is_official_host
+from holdguide.marketplaces import by_domain
 from holdguide.model import Details, Detection, PageInput
 
 
@@ -27,26 +26,16 @@ def plan_for_page(
     detection: Detection, page: PageInput, *, language: str | None = None, details: Details | None = None
 ) -> dict[str, Any]:
     """The answer for ``page`` from its detection. The popup's re-plan (api op "plan": new details or plan
-    language, same page) comes here too, so it cannot drift from ``analyze``; only ``page.url`` and ``page.lang``
-    are read."""
-    official = official_host(page.url) if page.url else None
+    language, same page and detection) comes here too, so it cannot drift from ``analyze``; only ``page.url`` and
+    ``page.lang`` are read."""
+    official = detection.official_page if page.url else None
     if official is False:
-        # Personal details are never written into a page that is not an official Amazon host.
+        # Personal details are never written into a page that is not an official Amazon host (over https).
         details = Details()
     result = answer(detection, page_lang=page.lang, language=language, details=details, unverified_text=not official)
     result["official_host"] = official
     result["log_case"] = may_log(official, detection.phishing, detection.situation)
     return result
-
-
-def official_host(url: str) -> bool:
-    """True when ``url`` is served over https by one of Amazon's own hosts (data/marketplaces.toml).
-
-    Stricter than the phishing guard, which counts an Amazon host over plain http as Amazon's too (only a
-    tampered network could show one): personal details are written only into an https page.
-    """
-    host = host_of_url(url)
-    return url.strip().lower().startswith("https://") and host is not None and is_official_host(host)
 
 
 def answer(
@@ -80,6 +69,7 @@ def answer(
         "evidence": list(detection.evidence),
         "phishing": detection.phishing,
         "phishing_reasons": list(detection.phishing_reasons),
+        "phishing_codes": list(detection.phishing_codes),
         "plan": plan,
         # Whether the overlay may record this plan's steps in the case log; only analyze() can say yes.
         "log_case": False,

@@ -4,15 +4,16 @@ Contract (``extension/lib/py-bridge.js`` is the only caller)::
 
     request  = {"op": "analyze",  "page": {url, title, lang, text, alerts?, headings?, forms?, links?},
                 "language"?, "details"?}                                       # contract.md, "Page request"
-             | {"op": "plan",     "answer": {...}, "page": {url, lang}, "language"?, "details"?}
-                                                        # the plan again for an earlier answer, not re-detected
+             | {"op": "plan",     "detection": {...}, "page": {url, lang}, "language"?, "details"?}
+                     # the plan again for an earlier "analyze" of the same page: new details or plan language,
+                     # no new detection ("detection" is what that "analyze" answered besides its result)
              | {"op": "message",  "text": str, "language"?, "details"?}        # a pasted e-mail or SMS
              | {"op": "choose",   "situation": id, "marketplace": domain|null, "language"?, "details"?}
              | {"op": "options"}                                              # lists for the manual choice
              | {"op": "caselog",  "entries": [...], "marketplace", "language"?, "details"?, "today": "YYYY-MM-DD",
                 "situation"?}                                                 # follow-ups, e-mail, export
     every request may add "ui_language" (the browser's), in which "details_errors" are worded
-    response = {"ok": true, "result": {...}, "details_errors": {field: message}}
+    response = {"ok": true, "result": {...}, "details_errors": {field: message}, "detection"?: {...}}
              | {"ok": false, "error": "a sentence a person understands"}
 
 ``result`` is the CLI's ``--json`` object (``../shared/contract.md``). Only plain JSON crosses the boundary,
@@ -21,18 +22,20 @@ so the bridge needs no knowledge of Python objects and both sides can be tested 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from typing import Any
 
 from holdguide.analyze import analyze, chosen, plan_for_page
-from holdguide.extract import page_from_message
+from holdguide.detection import detect
 from holdguide.guidance.caselog import case_report
 from holdguide.guidance.details import validate_details
 from holdguide.guidance.plan import situation_label
 from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
-from holdguide.model import SITUATIONS, Details, Detection
+from holdguide.messages import page_from_message
+from holdguide.model import SITUATIONS, Detection
 from holdguide.page_request import MAX_TEXT, page_from_request
 
 
@@ -56,12 +59,18 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
     # Form errors follow the popup's labels (the browser's UI language), not the plan's language.
     errors = localize_errors(error_keys, choose_language(_string(payload, "ui_language") or language, None, None, None))
     options = {"language": language, "details": details}
-    if op == "analyze":
+    if op == "analyze":  # as analyze(), keeping the detection for a later "plan"
         page = payload.get("page")
         page_input = page_from_request(page if isinstance(page, dict) else {})
-        return {"result": analyze(page_input, **options), "details_errors": errors}
+        detection = detect(page_input)
+        return {"result": plan_for_page(detection, page_input, **options), "details_errors": errors,
+                "detection": dataclasses.asdict(detection)}
     if op == "plan":
-        return {"result": _replan(payload, language, details), "details_errors": errors}
+        page = payload.get("page")
+        page_input = page_from_request(page if isinstance(page, dict) else {})
+        detection = _detection(payload.get("detection"))
+        return {"result": plan_for_page(detection, page_input, **options), "details_errors": errors,
+                "detection": dataclasses.asdict(detection)}
     if op == "message":
         page = page_from_message(str(payload.get("text") or "")[:MAX_TEXT])
         return {"result": analyze(page, **options), "details_errors": errors}
@@ -83,37 +92,27 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
     raise ValueError(f"unknown op {op!r}")
 
 
-def _replan(payload: dict[str, Any], language: str | None, details: Details) -> dict[str, Any]:
-    """The answer to an earlier "analyze" with the plan made again for new details or a new plan language.
-
-    The popup re-plans on every edit of its details form; only the plan depends on them, so the detection is taken
-    from the earlier answer instead of being run again, and ``analyze.plan_for_page`` does the rest as for a new
-    analysis (where the page was shown still decides whether personal details may appear at all).
-    """
-    earlier, page = payload.get("answer"), payload.get("page")
-    if not isinstance(earlier, dict) or earlier.get("situation") not in SITUATIONS:
-        raise ValueError("plan needs the earlier answer")
-    page_input = page_from_request(page if isinstance(page, dict) else {})
-    detection = Detection(
-        situation=earlier["situation"],
-        marketplace=_known_marketplace(earlier.get("marketplace")),
-        language=_string(earlier, "language"),
-        confidence=float(earlier.get("confidence") or 0.0),
-        evidence=_strings(earlier.get("evidence")),
-        phishing=earlier.get("phishing") is True,
-        phishing_reasons=_strings(earlier.get("phishing_reasons")),
-        subtype=_string(earlier, "subtype"),
-    )
-    return plan_for_page(detection, page_input, language=language, details=details)
-
-
-def _known_marketplace(domain: object) -> str | None:
-    known = by_domain(domain) if isinstance(domain, str) and domain else None
-    return known.domain if known else None
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
+def _detection(raw: object) -> Detection:
+    """A detection an earlier "analyze" answered, back from the popup: each field of the type its default has
+    (lists become tuples); a missing or mistyped field keeps its default, an unknown situation is refused."""
+    if not isinstance(raw, dict) or raw.get("situation") not in SITUATIONS:
+        raise ValueError("plan needs the detection of an earlier analyze")
+    values: dict[str, Any] = {"situation": raw["situation"]}
+    for field in dataclasses.fields(Detection):
+        value = raw.get(field.name)
+        if field.name == "situation" or value is None:
+            continue
+        if isinstance(field.default, tuple) and isinstance(value, list):
+            values[field.name] = tuple(value)
+        elif isinstance(field.default, bool) and isinstance(value, bool):
+            values[field.name] = value
+        elif isinstance(field.default, float) and isinstance(value, int | float) and not isinstance(value, bool):
+            values[field.name] = float(value)
+        elif field.default is None and isinstance(value, str):
+            values[field.name] = value
+    if values.get("marketplace") and not by_domain(values["marketplace"]):
+        del values["marketplace"]  # only a marketplace we know, as everywhere else
+    return Detection(**values)
 
 
 def _string(payload: dict[str, Any], key: str) -> str | None:

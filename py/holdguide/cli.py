@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from holdguide.analyze import analyze
-from holdguide.extract import page_from_path
 from holdguide.guidance.details import validate_details
 from holdguide.guidance.render_text import render_plan
+from holdguide.inputs import page_from_path
 
 EXIT_UNUSABLE_INPUT = 2
 
@@ -48,12 +49,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"holdguide: ignoring --{field}: {message}", file=sys.stderr)
     result = analyze(page, language=args.lang, details=details)
     if args.json:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        output = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     else:
-        sys.stdout.write(render_verdict(result))
-        if result["plan"]:
-            sys.stdout.write("\n" + render_plan(result["plan"]))
+        output = render_verdict(result) + ("\n" + render_plan(result["plan"]) if result["plan"] else "")
+    return write(output)
+
+
+def write(text: str) -> int:
+    """Write to stdout whatever the terminal can show, and end quietly when the reader has gone.
+
+    An ASCII-only terminal gets escapes for what it cannot encode (the JSON stays valid: ``ensure_ascii`` would
+    change its bytes, escapes only where needed do not), and a closed pipe (``holdguide ... | head``) is not an
+    error of ours (issue 9: both ended in tracebacks).
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    safe = text.encode(encoding, errors="backslashreplace").decode(encoding)
+    try:
+        sys.stdout.write(safe)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at devnull so that does not raise a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Turn what the CLI is given (an HTML page, a pasted e-mail or SMS) into a :class:`PageInput`.
+"""Read a saved HTML page the way the popup reads a live one, into a :class:`PageInput`.
 
 The popup reads a live page as ``document.body.innerText`` plus ``<html lang>`` and ``document.title``
 (``extension/content/collect.js``). For static HTML we come as close as a parser can without CSS: the text
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -35,19 +34,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _ALERT_CLASSES = frozenset({"a-alert-heading", "a-alert-content"})
 _ALERT_ROLES = frozenset({"alert", "alertdialog"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_URL = re.compile(r"""\bhttps?://[^\s<>"'()\[\]{}]+""", re.IGNORECASE)
-# Header names a mail program shows when a message is copied whole, in the languages we plan in.
-_HEADER = re.compile(
-    r"^(from|von|de|da|van|från|od|kimden|من|差出人|to|an|à|a|aan|till|do|kime|إلى|宛先|subject|betreff|objet|"
-    r"asunto|oggetto|onderwerp|ämne|temat|konu|assunto|الموضوع|件名|date|datum|fecha|data|tarih|التاريخ|日付|"
-    r"sent|gesendet|envoyé|enviado|inviato|verzonden|skickat|wysłano|gönderildi|reply-to|cc)\s*:",
-    re.IGNORECASE,
-)
-_FROM = re.compile(r"^(from|von|de|da|van|från|od|kimden|من|差出人)\s*:\s*(.+)$", re.IGNORECASE)
-_SUBJECT = re.compile(r"^(subject|betreff|objet|asunto|oggetto|onderwerp|ämne|temat|konu|assunto|الموضوع|件名)\s*:",
-                      re.IGNORECASE)
-
-
 class _VisibleText(HTMLParser):
     """Collects visible text, the ``<html lang>``, the title, link targets and Amazon's page structure.
 
@@ -163,7 +149,7 @@ def _defuse_unclosed_tags(html: str) -> str:
     return "".join([*parts, html[last:]])
 
 
-def _parse_html(html: str) -> _VisibleText:
+def parse_html(html: str) -> _VisibleText:
     parser = _VisibleText()
     parser.feed(_defuse_unclosed_tags(html))
     parser.close()
@@ -172,7 +158,7 @@ def _parse_html(html: str) -> _VisibleText:
 
 def page_from_html(html: str, url: str | None = None) -> PageInput:
     """The page as the popup reads it: visible text, ``lang``, title, links and structure (contract.md)."""
-    parser = _parse_html(html)
+    parser = parse_html(html)
     links = [_resolve(url, link) if url else link for link in parser.links]
     # Through the page request's own limits, so the CLI sees what the popup's reader would send.
     return page_from_request({
@@ -186,74 +172,3 @@ def _resolve(base: str, link: str) -> str:
     empty fragment (``href="#"``), which a browser keeps (WHATWG URL)."""
     resolved = urljoin(base, link)
     return resolved + "#" if link.endswith("#") and not resolved.endswith("#") else resolved
-
-
-def looks_like_message(raw: str) -> bool:
-    """True when the text starts with mail headers (From:, Subject:...), as a copied e-mail does."""
-    head = [line for line in raw.lstrip("\ufeff").splitlines()[:12] if line.strip()][:6]
-    return sum(bool(_HEADER.match(line.strip())) for line in head) >= 2 or any(
-        _FROM.match(line.strip()) for line in head[:3]
-    )
-
-
-def page_from_message(raw: str) -> PageInput:
-    """A pasted e-mail or SMS: its From: header and link targets are the only hints of origin."""
-    sender: str | None = None
-    body_lines: list[str] = []
-    in_headers = True
-    for line in raw.lstrip("\ufeff").splitlines():
-        stripped = line.strip()
-        if in_headers and _HEADER.match(stripped):
-            found = _FROM.match(stripped)
-            if found and sender is None:
-                sender = found.group(2).strip()
-            if _SUBJECT.match(stripped):
-                body_lines.append(stripped.split(":", 1)[1].strip())
-            continue
-        if stripped:
-            in_headers = False
-        body_lines.append(line)
-    body = "\n".join(body_lines)
-    links = _URL.findall(body)
-    if re.search(r"<(html|body|a\s|div|p[\s>]|table)", body, re.IGNORECASE):
-        parser = _parse_html(body)
-        links = parser.links + _URL.findall(parser.text())
-        body = parser.text()
-    return PageInput(text=body.strip(), sender=sender, links=tuple(dict.fromkeys(links)), kind="message")
-
-
-def page_from_path(path: str | Path, url: str | None = None) -> PageInput:
-    """Read a file given to the CLI (``-`` is stdin). Raises OSError for a file that cannot be read."""
-    import sys
-
-    if str(path) == "-":  # stdin: no file name to go by, so the content says whether it is HTML
-        return page_from_text(sys.stdin.read(), url=url)
-    raw = Path(path).read_bytes().decode("utf-8", errors="replace")
-    return page_from_text(raw, url=url, html=True if str(path).lower().endswith((".html", ".htm")) else None)
-
-
-def _starts_like_html(raw: str) -> bool:
-    """Whether ``raw`` opens with a doctype or an html/head/body tag, after blanks and comments (no regex
-    backtracking: stacked comments made the old pattern exponential)."""
-    position = 0
-    while True:
-        while position < len(raw) and raw[position].isspace():
-            position += 1
-        if not raw.startswith("<!--", position):
-            break
-        end = raw.find("-->", position + 4)
-        if end < 0:
-            return False
-        position = end + 3
-    return bool(re.match(r"<(!doctype|html|head|body)\b", raw[position:position + 16], re.IGNORECASE))
-
-
-def page_from_text(raw: str, url: str | None = None, html: bool | None = None) -> PageInput:
-    """Decide what a raw text is: HTML page, e-mail, or plain page text."""
-    if html is None:
-        html = _starts_like_html(raw)
-    if html:
-        return page_from_html(raw, url=url)
-    if url is None and looks_like_message(raw):
-        return page_from_message(raw)
-    return PageInput(text=raw.strip(), url=url)

@@ -69,8 +69,10 @@ class Detection:
     confidence: float = 0.0
     evidence: tuple[str, ...] = ()
     phishing: bool = False
-    phishing_reasons: tuple[str, ...] = ()
+    phishing_reasons: tuple[str, ...] = ()  # in English; the plan words them in its own language
     subtype: str | None = None
+    phishing_codes: tuple[dict[str, str], ...] = ()  # {"code": ..., params...}: what the reasons say, as data
+    official_page: bool = False  # shown over https on one of Amazon's own hosts: details may be written into it
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from holdguide.detection import detect
-from holdguide.extract import page_from_path
+from holdguide.inputs import page_from_path
 from holdguide.model import SITUATIONS
 
 HERE = Path(__file__).parent

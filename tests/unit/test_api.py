@@ -8,7 +8,7 @@ import json
 import pytest
 
 from holdguide.api import MAX_TEXT, run_json
-from holdguide.extract import page_from_path
+from holdguide.inputs import page_from_path
 from tests.golden_cases import Case, all_cases
 
 CONTRACT_FIELDS = {"situation", "subtype", "marketplace", "language", "confidence", "evidence", "phishing",
@@ -126,40 +126,46 @@ def test_a_replan_gives_what_a_new_analysis_with_the_same_choices_gives(
     first = call({"op": "analyze", "page": page})
     fresh = call({"op": "analyze", "page": page, "details": details, "language": language})
 
-    replanned = call({"op": "plan", "answer": first["result"], "page": {"url": page["url"], "lang": page["lang"]},
+    replanned = call({"op": "plan", "detection": first["detection"], "page": {"url": page["url"], "lang": page["lang"]},
                       "details": details, "language": language})
 
     assert replanned == fresh
 
 
 def test_a_replan_keeps_the_earlier_detection_instead_of_detecting_again() -> None:
-    earlier = call({"op": "choose", "situation": "account-closed", "marketplace": "amazon.de"})["result"]
-    page = {"url": "https://www.amazon.de/ap/signin", "lang": "de-DE"}
+    detection = {"situation": "account-closed", "marketplace": "amazon.de", "language": "de", "confidence": 0.9,
+                 "official_page": True}
+    page = {"url": "https://www.amazon.de/ap/signin", "lang": "de-DE"}  # no text: nothing to detect from
 
-    replanned = call({"op": "plan", "answer": earlier, "page": page, "details": DETAILS})["result"]
+    replanned = call({"op": "plan", "detection": detection, "page": page, "details": DETAILS})["result"]
 
     assert (replanned["situation"], replanned["marketplace"]) == ("account-closed", "amazon.de")
     assert "302-1234567-1234567" in json.dumps(replanned["plan"])
 
 
 def test_a_replan_never_puts_details_into_a_page_off_amazon() -> None:
-    earlier = call({"op": "choose", "situation": "security-lock", "marketplace": "amazon.com"})["result"]
-    page = {"url": "https://amazon-login.example/ap/signin", "lang": "en"}
+    page = {"url": "https://amazon-konto-pruefung.example/login", "lang": "de",
+            "text": "Ihr Konto wurde gesperrt. Bitte melden Sie sich an und bestätigen Sie Ihre Kreditkartendaten."}
+    first = call({"op": "analyze", "page": page})
 
-    replanned = call({"op": "plan", "answer": earlier, "page": page, "details": DETAILS})["result"]
+    replanned = call({"op": "plan", "detection": first["detection"], "page": page, "details": DETAILS})["result"]
 
     assert replanned["official_host"] is False
     assert "Erika" not in json.dumps(replanned) and "302-1234567" not in json.dumps(replanned)
 
 
-@pytest.mark.parametrize(
-    "earlier",
-    [None, "security-lock", {"situation": "bogus"}, {"situation": "none", "marketplace": "evil.example",
-                                                     "evidence": [5, {"x": 1}], "confidence": "high"}],
-)
-def test_a_replan_of_a_missing_or_strange_answer_fails_cleanly_or_drops_the_strange_parts(earlier: object) -> None:
-    response = call({"op": "plan", "answer": earlier, "page": {"url": "https://www.amazon.com/"}})
-    if isinstance(earlier, dict) and earlier["situation"] == "none":
-        assert response["ok"] is False or response["result"]["marketplace"] is None
-    else:
-        assert response["ok"] is False and response["error"]
+@pytest.mark.parametrize("detection", [None, "security-lock", {"situation": "bogus"}, {"marketplace": "amazon.de"}])
+def test_a_replan_without_a_usable_detection_fails_cleanly(detection: object) -> None:
+    response = call({"op": "plan", "detection": detection, "page": {"url": "https://www.amazon.com/"}})
+    assert response["ok"] is False and response["error"]
+
+
+def test_a_replan_drops_what_does_not_fit_a_detection() -> None:
+    detection = {"situation": "security-lock", "marketplace": "evil.example", "evidence": "x", "confidence": "high",
+                 "phishing": "yes", "unknown": 1}
+
+    response = call({"op": "plan", "detection": detection, "page": {"url": "https://www.amazon.com/"}})
+
+    assert response["ok"] is True
+    result = response["result"]
+    assert (result["marketplace"], result["evidence"], result["confidence"], result["phishing"]) == (None, [], 0, False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,32 @@ def test_bad_details_are_reported_but_do_not_fail(tmp_path: Path, capsys: pytest
     assert main(["analyze", str(page), "--order", "abc", "--json"]) == 0
     captured = capsys.readouterr()
     assert "--order" in captured.err and json.loads(captured.out)
+
+
+# --- faults (issue 9): none of these may end in a traceback -----------------------------------------------------
+def run_cli(args: list[str], stdin: bytes, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "holdguide", "analyze", *args], input=stdin, capture_output=True,
+                          env={**os.environ, **env}, timeout=60, check=False)
+
+
+def test_invalid_utf8_on_stdin_under_a_strict_locale_is_read_with_replacement() -> None:
+    done = run_cli(["-", "--json"], b"\xff\xfeYour Amazon account is on hold.\n", {"LC_ALL": "C", "LANG": "C"})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert json.loads(done.stdout)["situation"] == "payment-verification"
+
+
+def test_an_ascii_only_terminal_gets_escapes_not_a_traceback() -> None:
+    done = run_cli(["-", "--lang", "ja"], b"Your Amazon account has been locked.\n",
+                   {"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert b"\\u" in done.stdout  # the Japanese plan, escaped
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    process = subprocess.Popen([sys.executable, "-m", "holdguide", "analyze", "-", "--lang", "de"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdin is not None and process.stdout is not None
+    process.stdout.close()  # the reader is gone before a single byte was written (`holdguide ... | head -0`)
+    _, error = process.communicate(b"Ihr Amazon-Konto wurde gesperrt.\n", timeout=60)
+    assert process.returncode == 0, error
+    assert b"Traceback" not in error

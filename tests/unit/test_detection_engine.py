@@ -10,9 +10,11 @@ from holdguide.detection import detect
 from holdguide.detection.hosts import host_of_url, lookalikes, registered_domain, sender_domain, skeleton
 from holdguide.detection.language import guess_language
 from holdguide.detection.normalize import fold
+from holdguide.detection.origin import derive_origin
 from holdguide.detection.phishing import data as phishing_data
 from holdguide.detection.phishing import judge
-from holdguide.extract import page_from_html, page_from_text
+from holdguide.extract import page_from_html
+from holdguide.inputs import page_from_text
 from holdguide.model import PageInput
 
 
@@ -91,7 +93,7 @@ def test_skeleton_reads_look_alike_letters_as_latin():
 
 
 # --- phishing rules --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("table", ["request", "sensitive", "threat"])
+@pytest.mark.parametrize("table", ["request", "sensitive", "threat", "callback", "reply", "attachment"])
 def test_phishing_patterns_match_their_examples_only(table):
     for entry in phishing_data()[table]:
         for example in entry["examples"]:
@@ -156,8 +158,9 @@ def test_web_mail_pages_are_judged_like_pasted_messages():
 
 
 def test_judge_ignores_texts_without_hold_wording_from_unknown_origin():
-    folded = fold("Hello from a friend")
-    assert judge(PageInput(text="Hello from a friend"), folded, False, False) == (False, ())
+    page = PageInput(text="Hello from a friend")
+    folded = fold(page.text)
+    assert judge(page, derive_origin(page, folded, "en"), folded, False, False, False) == (False, ())
 
 
 # --- bad input -------------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from holdguide.extract import looks_like_message, page_from_html, page_from_message, page_from_text
+from holdguide.extract import page_from_html
+from holdguide.inputs import page_from_text
+from holdguide.messages import looks_like_message, page_from_message
 
 
 def test_visible_text_skips_what_a_browser_does_not_show() -> None:

@@ -141,7 +141,7 @@ def test_contact_data_carries_sources_and_the_date_checked() -> None:
     assert "older_email" not in CONTACTS["report"], "stop-spoofing@ is left out (facts.toml [omitted])"
     for page_id, page in CONTACTS["pages"].items():
         assert set(page.get("domains", [])) <= {m.domain for m in all_marketplaces()}, page_id
-        assert page.get("fallback_domain", "amazon.com") in {m.domain for m in all_marketplaces()}, page_id
+        assert "fallback_domain" not in page, f"{page_id}: links stay on the shopper's marketplace (contract.md)"
 
 
 def test_escalation_addresses_are_presented_with_their_evidence() -> None:
@@ -157,7 +157,7 @@ def test_x_links_stay_on_x() -> None:
 def test_report_page_domains_are_marketplaces() -> None:
     domains = {m.domain for m in all_marketplaces()}
     assert set(CONTACTS["report"]["domains"]) <= domains
-    assert CONTACTS["report"]["fallback_domain"] in domains
+    assert "fallback_domain" not in CONTACTS["report"], "links stay on the shopper's marketplace (contract.md)"
 
 
 @pytest.mark.parametrize("route_id", sorted(RIGHTS["routes"]))

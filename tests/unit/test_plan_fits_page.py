@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from holdguide.analyze import analyze
-from holdguide.extract import page_from_path
 from holdguide.guidance.texts import load
+from holdguide.inputs import page_from_path
 from tests.golden_cases import Case, all_cases
 
 CASES = {case.id: case for case in all_cases()}

@@ -21,7 +21,7 @@ import pytest
 
 import build
 from holdguide.api import run_json
-from holdguide.extract import page_from_path
+from holdguide.inputs import page_from_path
 from tests.golden_cases import all_cases
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,8 +45,9 @@ def popup_requests() -> list[dict]:
             requests.append({"op": "analyze", "page": page, "language": None})
         else:
             requests.append({"op": "message", "text": case.document.read_text(encoding="utf-8")})
-    earlier = json.loads(run_json(json.dumps(requests[1])))["result"]
-    requests.append({"op": "plan", "answer": earlier, "page": {"url": "https://www.amazon.de/ap/signin", "lang": "de"},
+    earlier = json.loads(run_json(json.dumps(requests[1])))["detection"]
+    page = {"url": "https://www.amazon.de/ap/signin", "lang": "de"}
+    requests.append({"op": "plan", "detection": earlier, "page": page,
                      "details": {"name": "Erika", "order": "302-1234567-1234567"}, "language": "ja"})
     requests.append({"op": "caselog", "entries": [{"date": "2025-01-02", "channel": "chat", "ticket": "123"}],
                      "marketplace": "amazon.de", "today": "2025-01-10"})

@@ -1,12 +1,17 @@
 """The detector: one page or message in, one :class:`~holdguide.model.Detection` out.
 
-A table-driven engine over data files: the signals per language (``data/signals/<lang>.toml``), how they
-are weighed (``data/detection.toml``), what makes a text phishing (``data/phishing.toml``) and which letters
-imitate which (``data/confusables.toml``). The steps, each in its own module:
+Situations are recognised from concepts and Amazon's page structure, not from phrases. The data, each in its
+own file: the concept catalog and the situation rules written once for all languages
+(``data/detection/concepts.toml``, ``rules.toml``), one concept lexicon per language (``data/lexicon/<lang>.toml``:
+adding a language means filling one), Amazon's verbatim strings as anchors (``anchors.toml``), what URLs and
+forms say (``structure.toml``), and what makes a text phishing (``data/phishing.toml``, ``confusables.toml``).
+The steps, each in its own module:
 
-1. fold the text (:mod:`.normalize`) and guess its language (:mod:`.language`);
-2. find the signals and guards of every language in it (:mod:`.signals`);
-3. add them up to one situation (:mod:`.classify`);
+1. fold the text (:mod:`.normalize`) and tell its language (:mod:`.language`);
+2. read the page as blocks (title, alert boxes, headings, text) and find the concepts of the languages that
+   run on it (:mod:`.lexicon`, :mod:`.concepts`), in sentences and clauses (:mod:`.clauses`);
+3. let the rules fire (:mod:`.rules`), add anchors (:mod:`.anchors`) and structure (:mod:`.structure`), subtract
+   the page's guards and decide by score with a margin (:mod:`.classify`);
 4. judge the origin and phishing (:mod:`.hosts`, :mod:`.phishing`) and the marketplace (:mod:`.origin`).
 
 Nothing here raises on bad input: empty, huge, binary or half-HTML text all end as an answer.
@@ -14,55 +19,90 @@ Nothing here raises on bad input: empty, huge, binary or half-HTML text all end 
 
 from __future__ import annotations
 
-from holdguide.detection.classify import Verdict, classify
-from holdguide.detection.hosts import host_of_url, lookalikes, sender_domain
+from holdguide.detection.classify import PageBlocks, classify
+from holdguide.detection.hosts import host_of_url
 from holdguide.detection.language import guess_language
+from holdguide.detection.lexicon import Lexicon, brand_names, lexicons
 from holdguide.detection.normalize import Folded, fold
-from holdguide.detection.origin import imitated_marketplace, official_marketplace
-from holdguide.detection.phishing import judge
-from holdguide.detection.signals import brand_names, find
-from holdguide.marketplaces import is_official_host
+from holdguide.detection.origin import Origin, derive_origin, imitated_marketplace
+from holdguide.detection.phishing import english_reason, judge
+from holdguide.detection.structure import read_structure
+from holdguide.detection.urls import INVALID
+from holdguide.language_tags import primary_subtag
+from holdguide.marketplaces import by_domain, for_host
 from holdguide.model import Detection, PageInput
 
-__all__ = ["detect"]
+__all__ = ["detect", "languages_to_run"]
 
-#: Guard kinds after which a text is ABOUT holds or scams, so never itself phishing.
-_NOT_PHISHING_GUARDS = frozenset({"help-article", "scam-warning", "seller", "other-service"})
+#: Guards after which a page reads as ABOUT holds or scams (an article, a help page, a scam warning): its plain
+#: requests ("sign in", "verify") are not taken as the page asking the reader to act (phishing.judge, rule 3).
+_ABOUT_HOLDS_GUARDS = frozenset({"scam-talk", "article", "help-page", "about-holds", "forum", "other-service"})
 
 
-def _about_amazon(page: PageInput, folded: Folded, official: str | None) -> bool:
+def _about_amazon(folded: Folded, origin: Origin) -> bool:
     """Amazon's name is in the text, or a host the text comes from or links to is Amazon's or imitates it."""
-    if official or any(name in folded.text for name in brand_names()):
-        return True
-    hosts = [host_of_url(page.url), sender_domain(page.sender), *(host_of_url(link) for link in page.links[:50])]
-    return any(host and (is_official_host(host) or lookalikes(host)) for host in hosts)
+    return origin.official or any(name in folded.text for name in brand_names()) or origin.amazon_named
 
 
-def _marketplace(page: PageInput, folded: Folded, verdict: Verdict, phishing: bool, official: str | None) -> str | None:
-    if official and not phishing:
-        return official
-    if verdict.situation == "none" and not phishing:
+def languages_to_run(page: PageInput, told: str | None, official: str | None) -> tuple[Lexicon, ...]:
+    """The lexicons to read a page with: its ``lang``, the language told from its text, its marketplace's
+    languages and English (short headings are easily mis-told); every lexicon when the text's language cannot
+    be told, since a short notice may be in any of them."""
+    if told is None:
+        return lexicons()
+    codes = {told, "en", primary_subtag(page.lang)}
+    market = by_domain(official) if official else None
+    host = host_of_url(page.url)
+    market = market or (for_host(host) if host else None)
+    if market:
+        codes.update(market.languages)
+    return tuple(lex for lex in lexicons() if lex.code in codes)
+
+
+def _marketplace(page: PageInput, folded: Folded, origin: Origin, situation: str, phishing: bool) -> str | None:
+    if origin.marketplace and not phishing:
+        return origin.marketplace
+    if situation == "none" and not phishing:
         return None
-    return imitated_marketplace(page, folded)
+    return imitated_marketplace(page, folded, origin.link_hosts)
 
 
-def detect(page: PageInput) -> Detection:
-    """The situation ``page`` shows, with evidence, confidence, phishing verdict and marketplace."""
-    folded = fold(f"{page.title}\n{page.text}" if page.title else (page.text or ""))
+def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
+    """The situation ``page`` shows, with evidence, confidence, phishing verdict and marketplace.
+
+    ``use_anchors=False`` scores the concepts and structure alone (scripts/accuracy.py reports it apart).
+    """
+    text = fold(page.text or "", keep_lines=True)
+    # The whole text on one line (title first) for the origin and phishing checks, whose patterns run across
+    # line breaks; same length as ``text`` after the title, so quotes map back alike.
+    folded = fold(f"{page.title}\n{page.text}") if page.title else text.flat()
     language = guess_language(folded.text, page.lang)
-    official = official_marketplace(page, folded, language)
-    about_amazon = _about_amazon(page, folded, official)
-    verdict = classify(find(folded), folded, about_amazon, language)
-    phishing, reasons = False, ()
-    if not _NOT_PHISHING_GUARDS.intersection(verdict.guards):
-        phishing, reasons = judge(page, folded, verdict.situation != "none", about_amazon)
+    origin = derive_origin(page, folded, language)
+    about_amazon = _about_amazon(folded, origin)
+    own = frozenset({language, primary_subtag(page.lang)} - {None}) if language else None
+    pages = PageBlocks.read(page, languages_to_run(page, language, origin.marketplace), text, own)
+    readable = origin.host if origin.host != INVALID else None
+    structure = read_structure(page, readable, origin.official)
+    # On another site's page (not Amazon's, not a web-mail program showing a message) a quoted Amazon string is
+    # no evidence the page is the notice: a blog quotes it too.
+    anchors_decide = not origin.foreign_page
+    verdict = classify(pages, structure, about_amazon=about_amazon, official=origin.official,
+                       anchors_decide=anchors_decide, use_anchors=use_anchors)
+    about_holds = bool(_ABOUT_HOLDS_GUARDS.intersection(verdict.guards))
+    phishing, reasons = judge(page, origin, folded, verdict.hold_wording, about_amazon, about_holds)
+    situation, subtype, evidence = verdict.situation, verdict.subtype, verdict.evidence
+    if phishing:
+        # A fake's guard phrases ("Was this information helpful?", "Seller Central") do not hide what it imitates.
+        situation, subtype, evidence = verdict.claimed, verdict.claimed_subtype, verdict.claimed_evidence
     return Detection(
-        situation=verdict.situation,
-        marketplace=_marketplace(page, folded, verdict, phishing, official),
+        situation=situation,
+        marketplace=_marketplace(page, folded, origin, situation, phishing),
         language=language,
         confidence=verdict.confidence,
-        evidence=verdict.evidence,
+        evidence=evidence,
         phishing=phishing,
-        phishing_reasons=reasons,
-        subtype=verdict.subtype,
+        phishing_reasons=tuple(english_reason(r) for r in reasons),
+        subtype=subtype,
+        phishing_codes=tuple(r.as_json() for r in reasons),
+        official_page=origin.official and origin.https,
     )

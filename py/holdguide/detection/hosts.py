@@ -14,9 +14,9 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from holdguide.datafiles import load_toml
+from holdguide.detection.urls import INVALID, is_ip, parse_host
 from holdguide.marketplaces import is_official_host, normalize_host
 
 _EMAIL = re.compile(r"[\w.+%-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
@@ -49,17 +49,10 @@ def to_ascii_host(host: str) -> str | None:
 
 
 def host_of_url(url: str | None) -> str | None:
-    """The host of ``url`` (with or without a scheme), in ASCII form; None when there is none."""
-    if not url or len(url) > 4096:
-        return None
-    text = url.strip()
-    if "://" not in text:
-        text = "http://" + text.lstrip("/")
-    try:
-        host = urlsplit(text).hostname
-    except ValueError:
-        return None
-    return to_ascii_host(host) if host else None
+    """The host of ``url`` as a browser reads it (:func:`holdguide.detection.urls.parse_host`), in ASCII form;
+    None when there is none or it cannot be read (where an unreadable host matters, use ``parse_host``)."""
+    host = parse_host(url)
+    return None if host in (None, INVALID) else host
 
 
 def sender_domain(sender: str | None) -> str | None:
@@ -115,9 +108,16 @@ def _near(word: str, brand: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _split_brand(host: str, brands: list[str]) -> bool:
+    """The brand spelt across separators: ``a-m-a-z-o-n.de``, ``amaz.on-login.com``, ``a.m.a.z.o.n.de``."""
+    joined = re.sub(r"[.\-_]", "", host)
+    return any(brand in skeleton(joined) for brand in brands) and not any(
+        brand in label for label in host.split(".") for brand in brands)
+
+
 def lookalikes(host: str) -> list[Lookalike]:
     """Why a host that is not Amazon's imitates it; empty for an official host or an unrelated one."""
-    if is_official_host(host):
+    if is_official_host(host) or is_ip(host):
         return []
     brands = _tables()["brands"]
     found: list[Lookalike] = []
@@ -132,4 +132,6 @@ def lookalikes(host: str) -> list[Lookalike]:
             found.append(Lookalike("brand_inside", host, registered_domain(host)))
         elif any(brand in skeleton(w) or _near(skeleton(w), brand) for w in words for brand in brands):
             found.append(Lookalike("spelling", host, readable))
+    if not found and _split_brand(host, brands):
+        found.append(Lookalike("brand_split", host, registered_domain(host)))
     return list({(item.kind, item.detail): item for item in found}.values())

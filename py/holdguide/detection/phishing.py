@@ -1,16 +1,29 @@
-"""The phishing guard: is a hold or lock message a fake, and why.
+"""The phishing guard: is a hold or lock page or message a fake, and why.
 
-The rules, with the data they read from ``data/phishing.toml`` and ``data/confusables.toml``:
+The rules, over one :class:`~holdguide.detection.origin.Origin` and the text (data in ``data/phishing.toml``
+and ``data/confusables.toml``):
 
-- A page on an official Amazon host is never phishing, whatever it says.
-- A look-alike host (URL, sender or link: brand inside another domain, imitated spelling, punycode, mixed
-  alphabets) is phishing when the text is about Amazon.
-- Hold wording on a foreign host, from a foreign sender, or with links to foreign hosts is phishing when it
-  asks the reader to act (sign in, verify, pay, upload) or asks for data Amazon never asks for.
-- Where nothing tells the origin (pasted text, a web-mail page, a forwarded mail), only content decides:
-  sensitive data requests (card security code, ID numbers, a photo of the card, a bank password) and
-  deadline threats ("within 24 hours or your account will be closed").
-- A text that warns about scams (a guard in the signal tables) is never phishing: it is about phishing.
+1. A page on one of Amazon's own hosts is never phishing, whatever it says.
+2. A look-alike host (the page's, the sender's or a link's: the brand inside another domain, an imitated
+   spelling, the brand split by separators, punycode, mixed alphabets) is phishing when the text is about
+   Amazon or shows hold wording. No content cancels it: a fake that adds "Was this information helpful?"
+   stays a fake.
+3. Hold wording (what the words claim before any guard: :attr:`Verdict.hold_wording`) on a page of a foreign
+   host is phishing when the page asks the reader to act: a password, card or ID field, a request for
+   sensitive data, a call-back number, a reply with personal data, an attachment, a threat, or (where the
+   page is not ABOUT holds or scams) a request to sign in or verify. A foreign page that only reports on
+   scams, asking nothing, is not.
+4. In a message (pasted, or shown by a web-mail page), the From: line and the links are hints that can be
+   forged, never proof: hold wording with a link to a host that is not Amazon's, from a sender whose domain is
+   not Amazon's (a genuine notice comes from Amazon's domains; a forwarded mail's sender is the friend), or
+   with any of the content flags of rule 3 is phishing. A genuine notice asks for
+   nothing outside Amazon's own site, makes no threat and links only to Amazon's hosts.
+5. A text with no origin at all (a pasted SMS without links) is judged on its content flags alone.
+6. Without hold wording, a message from a sender outside Amazon that writes about Amazon (or its services) and
+   asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer).
+
+Each reason is a code with its parameters (:class:`Reason`); the words for it are the plan's language's
+(``data/texts/<lang>.toml``), so the same verdict reads right in German or Japanese.
 """
 
 from __future__ import annotations
@@ -18,136 +31,164 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from holdguide.datafiles import load_toml
-from holdguide.detection.hosts import host_of_url, lookalikes, sender_domain
 from holdguide.detection.normalize import Folded
-from holdguide.marketplaces import is_official_host
+from holdguide.detection.origin import Origin
+from holdguide.detection.urls import INVALID, is_ip
+from holdguide.marketplaces import all_marketplaces, is_official_host
 from holdguide.model import PageInput
 
 _MAX_REASONS = 6
+_CONTENT_TABLES = ("sensitive", "threat", "callback", "reply", "attachment")
 
 
 @functools.cache
 def data() -> dict[str, Any]:
     raw = copy.deepcopy(load_toml("phishing.toml"))  # compiled patterns are added below
-    for table in ("request", "sensitive", "threat"):
-        for entry in raw[table]:
+    for table in ("request", *_CONTENT_TABLES):
+        for entry in raw.get(table, ()):
             entry["compiled"] = re.compile(entry["pattern"])
     return raw
 
 
 @dataclass(frozen=True)
-class Origin:
-    """What the URL, the From: header and the links say about where a text comes from."""
+class Reason:
+    """Why a text looks fake: a stable code (``phishing_codes`` in the contract's JSON) and its parameters."""
 
-    known: bool  # False: pasted text, web-mail page, forwarded mail: content alone decides
-    official: bool  # the URL host, or the sender and every link, are Amazon's
-    foreign: tuple[str, ...]  # reasons the origin is not Amazon's (already phrased)
-    lookalike: tuple[str, ...]  # reasons a host imitates Amazon (already phrased)
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
 
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted(self.params.items()))))
 
-def _reason(key: str, **values: str) -> str:
-    return data()["reasons"][key].format(**values)
-
-
-def _lookalike_reasons(hosts: list[str]) -> list[str]:
-    reasons = (_reason(item.kind, host=item.host, detail=item.detail) for host in hosts for item in lookalikes(host))
-    return list(dict.fromkeys(reasons))
+    def as_json(self) -> dict[str, str]:
+        return {"code": self.code, **self.params}
 
 
-_URL_IN_TEXT = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
-# A host written without scheme that carries the brand ("verify here: amazon-secure-verify.com"): SMS and
-# scam mails often print the address bare (mydoublecheck.app's quoted example, held-out round 3). Only
-# brand-bearing names are taken, so ordinary words with dots ("e.g.", "Amazon.com's") stay out.
-# Host characters are ASCII: a name written straight against Japanese or Arabic text ("Amazon.co.jpにご登録の",
-# web.sic.shibaura-it.ac.jp, held-out round 4) must not lose its last label to a Unicode word boundary.
-_BARE_BRAND_HOST = re.compile(
-    r"(?<![a-z0-9_@./-])[a-z0-9-]{0,63}amaz[o0]n[a-z0-9-]{0,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,63}(?![a-z0-9_@-])"
-)
+def _host_reasons(origin: Origin) -> list[Reason]:
+    found = [Reason(f"lookalike_{item.kind}", {"host": item.host, "detail": item.detail}) for item in origin.lookalikes]
+    if origin.foreign_page and origin.host:
+        code = "page_unreadable_host" if origin.host == INVALID else (
+            "page_ip_host" if is_ip(origin.host) else "page_not_official")
+        found.append(Reason(code, {"host": "" if origin.host == INVALID else origin.host}))
+    if origin.sender and not is_official_host(origin.sender):
+        code = "sender_claims_amazon" if origin.sender_claims_amazon else "sender_not_official"
+        found.append(Reason(code, {"detail": origin.sender}))
+    for host in origin.foreign_links:
+        found.append(Reason("link_unreadable") if host == INVALID else Reason("link_not_official", {"host": host}))
+    return found
 
 
-def _text_origin(folded: Folded) -> Origin:
-    """A pasted text without URL or headers (an SMS): the addresses written in it are its only links."""
-    head = folded.text[:20_000]
-    written = [*_URL_IN_TEXT.findall(head), *_BARE_BRAND_HOST.findall(head)]
-    hosts = [h for h in dict.fromkeys(host_of_url(u) for u in written) if h]
-    foreign = [h for h in hosts[:50] if not is_official_host(h)]
-    reasons = tuple(_reason("link_not_official", host=h) for h in foreign)
-    return Origin(known=bool(foreign), official=False, foreign=reasons, lookalike=tuple(_lookalike_reasons(foreign)))
+@functools.cache
+def _published_numbers() -> frozenset[str]:
+    """Amazon's own customer-service numbers (marketplaces.toml): a call-back to one of them is genuine."""
+    return frozenset(re.sub(r"\D", "", number) for m in all_marketplaces() for _, number in m.phones)
 
 
-def _page_origin(page: PageInput, folded: Folded) -> Origin:
-    host = host_of_url(page.url)
-    if page.url is None:
-        return _text_origin(folded)
-    if host is None or host in data()["viewer_hosts"]:
-        return Origin(known=False, official=False, foreign=(), lookalike=())
-    if is_official_host(host):
-        return Origin(known=True, official=True, foreign=(), lookalike=())
-    return Origin(True, False, (_reason("not_official_host", host=host),), tuple(_lookalike_reasons([host])))
+def _callback_to_amazon(quote: str) -> bool:
+    digits = re.sub(r"\D", "", quote)
+    return any(number and number[-9:] in digits for number in _published_numbers())
 
 
-def _message_origin(page: PageInput, folded: Folded) -> Origin:
-    forwarded = any(marker in folded.text for marker in data()["forward_markers"])
-    domain = None if forwarded else sender_domain(page.sender)
-    link_hosts = [h for h in dict.fromkeys(host_of_url(link) for link in page.links[:50]) if h]
-    foreign_links = [h for h in link_hosts if not is_official_host(h)]
-    foreign: list[str] = []
-    if domain and not is_official_host(domain):
-        claims = "amazon" in (page.sender or "").lower().split("<")[0]
-        foreign.append(_reason("sender_claims_amazon" if claims else "sender_not_official", detail=domain))
-    foreign += [_reason("link_not_official", host=h) for h in foreign_links]
-    known = bool(domain) or bool(link_hosts)
-    official = known and not foreign
-    lookalike = _lookalike_reasons([*([domain] if domain else []), *foreign_links])
-    return Origin(known, official, tuple(foreign), tuple(lookalike))
+def content_flags(folded: Folded) -> list[Reason]:
+    """What the text itself asks or threatens: sensitive data, a call-back, a reply with personal data, an
+    attachment to open, a deadline threat; and words whose letters mix alphabets to slip past filters."""
+    text = folded.text
+    found: list[Reason] = [Reason("asks_sensitive", {"what": e["id"]})
+                           for e in data()["sensitive"] if e["compiled"].search(text)]
+    for table in ("threat", "callback", "reply", "attachment"):
+        for entry in data().get(table, ()):
+            hit = entry["compiled"].search(text)
+            if hit and not (table == "callback" and _callback_to_amazon(hit.group())):
+                found.append(Reason(f"asks_{table}" if table != "threat" else "threat",
+                                    {"detail": folded.quote(hit.start(), hit.end())}))
+                break
+    mixed = mixed_script_word(folded)
+    if mixed:
+        found.append(Reason("mixed_script_text", {"detail": mixed}))
+    return list(dict.fromkeys(found))
 
 
-def origin_of(page: PageInput, folded: Folded) -> Origin:
-    """Where ``page`` comes from, as far as its URL, sender and links tell."""
-    return _message_origin(page, folded) if page.kind == "message" else _page_origin(page, folded)
+_LATIN_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _first(entries: list[dict[str, Any]], folded: Folded) -> tuple[dict[str, Any], str] | None:
-    for entry in entries:
-        hit = entry["compiled"].search(folded.text)
-        if hit:
-            return entry, folded.quote(hit.start(), hit.end())
+def mixed_script_word(folded: Folded) -> str | None:
+    """A word that mixes Latin letters with look-alike Cyrillic or Greek ones ("Amаzon" with a Cyrillic а), as
+    it appears on the page. The folded text already reads it as Latin (:mod:`.normalize`)."""
+    for match in _LATIN_WORD.finditer(folded.original[:50_000]):
+        word = match.group()
+        scripts = {("CYRILLIC" if "\u0400" <= c <= "\u04ff" else "GREEK" if "\u0370" <= c <= "\u03ff" else
+                    "LATIN" if c.isascii() else "OTHER") for c in word}
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            return word
     return None
-
-
-def content_flags(folded: Folded) -> list[str]:
-    """Reasons found in the text itself: sensitive data requests and deadline threats."""
-    reasons = [_reason("sensitive", detail=e["what"]) for e in data()["sensitive"] if e["compiled"].search(folded.text)]
-    threat = _first(data()["threat"], folded)
-    if threat:
-        reasons.append(_reason("threat", detail=threat[1]))
-    return reasons
 
 
 def asks_to_act(folded: Folded) -> str | None:
     """The first words asking the reader to act (sign in, verify, click...), as they appear; None if none."""
-    found = _first(data()["request"], folded)
-    return found[1] if found else None
+    for entry in data()["request"]:
+        hit = entry["compiled"].search(folded.text)
+        if hit:
+            return folded.quote(hit.start(), hit.end())
+    return None
 
 
-def judge(page: PageInput, folded: Folded, hold: bool, about_amazon: bool) -> tuple[bool, tuple[str, ...]]:
-    """``(phishing, reasons)`` for a text; ``hold`` says whether it carries hold or lock wording."""
-    origin = origin_of(page, folded)
+def form_asks(page: PageInput) -> str | None:
+    """A field of the page's forms that asks for a password, a card or an ID (by its name, type or
+    autocomplete): the kind it asks for, else None."""
+    fields = data()["form_fields"]
+    for form in page.forms:
+        for item in form.fields:
+            described = f"{item.name} {item.type} {item.autocomplete}".lower()
+            for kind, words in fields.items():
+                if any(word in described for word in words):
+                    return kind
+    return None
+
+
+def judge(page: PageInput, origin: Origin, folded: Folded, hold: bool, about_amazon: bool,
+          about_holds: bool) -> tuple[bool, tuple[Reason, ...]]:
+    """``(phishing, reasons)`` for a text (see the module docstring). ``hold``: the words claim a hold or lock;
+    ``about_holds``: the page reads as ABOUT holds or scams (an article, a help page, a scam warning)."""
     if origin.official:
         return False, ()
+    hosts = _host_reasons(origin)
+    lookalike = [r for r in hosts if r.code.startswith("lookalike_")]
     flags = content_flags(folded)
-    if origin.lookalike and (about_amazon or hold):
-        return True, tuple((*origin.lookalike, *origin.foreign, *flags)[:_MAX_REASONS])
+    if lookalike and (about_amazon or hold):
+        return True, _first(lookalike, hosts, flags)
     if not hold:
+        # No hold wording: still a fake when a sender outside Amazon writes about Amazon (its services too: Prime
+        # Video, Kindle) and asks the reader to act or for sensitive data (a fake renewal, a fake card offer).
+        sender = [r for r in hosts if r.code.startswith("sender_")]
+        request = asks_to_act(folded)
+        if sender and about_amazon and (request or flags):
+            return True, _first(sender, flags, [Reason("asks_action", {"detail": request})] if request else [])
         return False, ()
-    action = asks_to_act(folded)
-    if origin.known and origin.foreign and (action or flags):
-        extra = (_reason("asks_action", detail=action),) if action else ()
-        return True, tuple((*origin.foreign, *flags, *extra)[:_MAX_REASONS])
-    if flags:
-        return True, tuple(flags[:_MAX_REASONS])
+    if origin.kind == "page" and not origin.viewer:
+        field_kind = form_asks(page)
+        actions = [*([Reason("form_asks", {"what": field_kind})] if field_kind else []), *flags]
+        request = asks_to_act(folded)
+        if not actions and request and not about_holds:
+            actions.append(Reason("asks_action", {"detail": request}))
+        return (True, _first(hosts, actions)) if origin.foreign_page and actions else (False, ())
+    sender = [r for r in hosts if r.code.startswith("sender_")]
+    links = [r for r in hosts if r.code.startswith("link_")]
+    if links or sender or flags:
+        return True, _first(sender, links, flags)
     return False, ()
+
+
+def _first(*groups: list[Reason]) -> tuple[Reason, ...]:
+    return tuple(dict.fromkeys(r for group in groups for r in group))[:_MAX_REASONS]
+
+
+def english_reason(reason: Reason) -> str:
+    """The reason in English (``phishing.toml`` [reasons]): the CLI's fallback and the tests' wording; the plan
+    words reasons in its own language."""
+    template = data()["reasons"].get(reason.code, reason.code)
+    what = data()["sensitive_names"].get(reason.params.get("what", ""), reason.params.get("what", ""))
+    return template.format(**{"host": "", "detail": "", **reason.params, "what": what})

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from holdguide.marketplaces import by_domain, is_shared_host
+from holdguide.marketplaces import is_shared_host
 from holdguide.model import Marketplace
 
 #: Everything but digits. RFC 3966 allows visual separators in a global number, but a bare "+digits" is the
@@ -31,11 +31,10 @@ def has_host(marketplace: Marketplace, subdomain: str) -> bool:
 
 def page_link(marketplace: Marketplace, page: Mapping[str, Any]) -> str | None:
     """Where one of contacts.toml's pages is for ``marketplace``: on its own host; on the page's shared host when
-    the marketplace lacks the subdomain; on ``fallback_domain``'s host when the page was not seen on this
-    marketplace; None when it has no such page at all."""
+    the marketplace lacks the subdomain; None when the page was not seen on this marketplace (contract.md's link
+    rule: a link goes to an official host OF THE MARKETPLACE; the plan's text still says what to look for)."""
     if "domains" in page and marketplace.domain not in page["domains"]:
-        fallback = by_domain(page["fallback_domain"]) if "fallback_domain" in page else None
-        return page_link(fallback, {**page, "domains": [fallback.domain]}) if fallback else None
+        return None
     subdomain = page.get("subdomain", "www")
     if has_host(marketplace, subdomain):
         return page_url(marketplace, page["path"], subdomain)

@@ -17,7 +17,7 @@ from holdguide.guidance import links, rights
 from holdguide.guidance.plan_data import PlanContext, data
 from holdguide.guidance.shapes import Link
 from holdguide.guidance.texts import text
-from holdguide.marketplaces import by_domain, for_host
+from holdguide.marketplaces import for_host
 from holdguide.model import Details
 
 
@@ -140,11 +140,10 @@ def _report(context: PlanContext, spec: dict[str, Any]) -> list[Link]:
         url = links.mailto(report["email"], context.t("report.subject"))
         return [_link("report-phishing", context.t("links.report-email", address=report["email"]), url,
                       source=report["source"])]
-    own = context.marketplace.domain in report["domains"]
-    store = context.marketplace if own else by_domain(report["fallback_domain"])
-    assert store is not None
-    return [_link("report-phishing", context.t("links.report-page", domain=store.domain),
-                  links.page_url(store, report["path"]), source=report["source"])]
+    if context.marketplace.domain not in report["domains"]:
+        return []  # the page is Amazon's on these marketplaces only; elsewhere the e-mail above reports it
+    return [_link("report-phishing", context.t("links.report-page", domain=context.marketplace.domain),
+                  links.page_url(context.marketplace, report["path"]), source=report["source"])]
 
 
 #: Link kind (contract.md) -> builder. Each returns zero or more links: a store without phone numbers gets none.
