@@ -75,13 +75,42 @@ async function startFromSnapshot() {
   // Both are awaited below (the snapshot inside loadPyodide); an early failure must not count as unhandled.
   snapshot.catch(() => {});
   wheel.catch(() => {});
-  const pyodide = await loadPyodide({ ...commonOptions(), _loadSnapshot: snapshot });
+  const pyodide = await withMemoryFor(snapshot, () => loadPyodide({ ...commonOptions(), _loadSnapshot: snapshot }));
   const { bytes, sha256: shipped } = await wheel;
   const madeFrom = pyodide.globals.get("HOLDGUIDE_WHEEL_SHA256");
   if (madeFrom !== shipped) throw new Error(`the snapshot was made from another wheel (${madeFrom})`);
   pyodide.FS.writeFile(WHEEL_PATH, bytes);
   pyodide.runPython(AFTER_RESTORE);
   return pyodide;
+}
+
+/**
+ * Run `start` (a loadPyodide from a snapshot) with wasm memory large enough for the snapshot's heap.
+ *
+ * Pyodide 314.0.7 copies the heap into the module's memory as instantiated (`HEAP8.set`), and that memory is the
+ * module's own (exported, 30 MiB), so its `INITIAL_MEMORY = snapshot length` has no effect: a heap that grew past
+ * 30 MiB before the snapshot fails to restore ("offset is out of bounds"). Our warm-up grows it to about 36 MiB, so
+ * while Pyodide instantiates its module here, the memory is grown to the heap's size first (whole 64 KiB pages).
+ */
+async function withMemoryFor(snapshot, start) {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  const grown = async (pending) => {
+    const result = await pending;
+    const exports = (result.instance ?? result).exports; // instantiate(module) gives the instance itself
+    if (typeof exports?.Py_InitializeFromConfig === "function") {
+      const heap = await snapshot; // Pyodide has it by then: it sized its settings from it
+      const missing = Math.ceil((heap.length - exports.memory.buffer.byteLength) / 65_536);
+      if (missing > 0) exports.memory.grow(missing);
+    }
+    return result; // anything else instantiated meanwhile (Node's own fetch does) passes untouched
+  };
+  WebAssembly.instantiate = (...args) => grown(instantiate.apply(WebAssembly, args));
+  WebAssembly.instantiateStreaming = (...args) => grown(instantiateStreaming.apply(WebAssembly, args));
+  try {
+    return await start();
+  } finally {
+    Object.assign(WebAssembly, { instantiate, instantiateStreaming });
+  }
 }
 
 /**
