@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from holdguide.detection import detect
+from holdguide.detection.origin import shows_a_message
 from holdguide.guidance.caselog import may_log
+from holdguide.guidance.phishing_reasons import reason_texts
 from holdguide.guidance.plan import build_plan
 from holdguide.guidance.texts import choose_language, supported_languages
 from holdguide.language_tags import primary_subtag
@@ -32,7 +34,8 @@ def plan_for_page(
     if official is False:
         # Personal details are never written into a page that is not an official Amazon host (over https).
         details = Details()
-    result = answer(detection, page_lang=page.lang, language=language, details=details, unverified_text=not official)
+    result = answer(detection, page_lang=page.lang, language=language, details=details, unverified_text=not official,
+                    medium="message" if shows_a_message(page) else "page")
     result["official_host"] = official
     result["log_case"] = may_log(official, detection.phishing, detection.situation)
     return result
@@ -45,8 +48,12 @@ def answer(
     language: str | None = None,
     details: Details | None = None,
     unverified_text: bool = True,
+    medium: str = "page",
 ) -> dict[str, Any]:
-    """The contract's JSON object for a detection (also used for a situation the user chose by hand)."""
+    """The contract's JSON object for a detection (also used for a situation the user chose by hand).
+
+    ``medium`` says what the shopper looks at ("page", or "message": pasted, or shown by a web-mail page), so a
+    phishing verdict names it. The phishing reasons are worded in the plan's language, from their codes."""
     marketplace = by_domain(detection.marketplace) if detection.marketplace else None
     plan_language = choose_language(language, page_lang, detection.language, marketplace)
     plan = None
@@ -59,6 +66,7 @@ def answer(
             phishing=detection.phishing,
             subtype=detection.subtype,
             unverified_text=unverified_text,
+            medium=medium,
         )
     return {
         "situation": detection.situation,
@@ -68,7 +76,7 @@ def answer(
         "confidence": round(detection.confidence, 3),
         "evidence": list(detection.evidence),
         "phishing": detection.phishing,
-        "phishing_reasons": list(detection.phishing_reasons),
+        "phishing_reasons": reason_texts(detection.phishing_codes, plan_language),
         "phishing_codes": list(detection.phishing_codes),
         "plan": plan,
         # Whether the overlay may record this plan's steps in the case log; only analyze() can say yes.

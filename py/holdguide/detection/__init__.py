@@ -25,9 +25,10 @@ from holdguide.detection.language import guess_language
 from holdguide.detection.lexicon import Lexicon, brand_names, lexicons
 from holdguide.detection.normalize import Folded, fold
 from holdguide.detection.origin import Origin, derive_origin, imitated_marketplace
-from holdguide.detection.phishing import english_reason, judge
+from holdguide.detection.phishing import judge
 from holdguide.detection.structure import read_structure
 from holdguide.detection.urls import INVALID
+from holdguide.guidance.phishing_reasons import reason_texts
 from holdguide.language_tags import primary_subtag
 from holdguide.marketplaces import by_domain, for_host
 from holdguide.model import Detection, PageInput
@@ -91,6 +92,7 @@ def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
     about_holds = bool(_ABOUT_HOLDS_GUARDS.intersection(verdict.guards))
     phishing, reasons = judge(page, origin, folded, verdict.hold_wording, about_amazon, about_holds)
     situation, subtype, evidence = verdict.situation, verdict.subtype, verdict.evidence
+    codes = tuple(r.as_json() for r in reasons)
     if phishing:
         # A fake's guard phrases ("Was this information helpful?", "Seller Central") do not hide what it imitates.
         situation, subtype, evidence = verdict.claimed, verdict.claimed_subtype, verdict.claimed_evidence
@@ -101,8 +103,8 @@ def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
         confidence=verdict.confidence,
         evidence=evidence,
         phishing=phishing,
-        phishing_reasons=tuple(english_reason(r) for r in reasons),
+        phishing_reasons=tuple(reason_texts(codes, "en")),
         subtype=subtype,
-        phishing_codes=tuple(r.as_json() for r in reasons),
+        phishing_codes=codes,
         official_page=origin.official and origin.https,
     )

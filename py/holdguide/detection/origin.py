@@ -82,6 +82,12 @@ class Origin:
         return bool(self.lookalikes) or any(h and h != INVALID and is_official_host(h) for h in hosts)
 
 
+def shows_a_message(page: PageInput) -> bool:
+    """Whether the shopper looks at a message (pasted, or shown by a web-mail page) rather than a web page."""
+    host = parse_host(page.url)
+    return page.kind == "message" or page.url is None or host in _phishing_data()["viewer_hosts"]
+
+
 def unwrap(url: str) -> str:
     """The real target of a web-mail redirector's link (``google.com/url?q=``, Outlook's safe links)."""
     host = parse_host(url)

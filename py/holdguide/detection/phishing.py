@@ -22,8 +22,9 @@ and ``data/confusables.toml``):
 6. Without hold wording, a message from a sender outside Amazon that writes about Amazon (or its services) and
    asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer).
 
-Each reason is a code with its parameters (:class:`Reason`); the words for it are the plan's language's
-(``data/texts/<lang>.toml``), so the same verdict reads right in German or Japanese.
+Each reason is a code with its parameters (:class:`Reason`, every code in :data:`REASON_CODES`); the words for it
+are the plan's language's (``data/texts/<lang>.toml`` [phishing], filled in by
+:mod:`holdguide.guidance.phishing_reasons`), so the same verdict reads right in German or Japanese.
 """
 
 from __future__ import annotations
@@ -43,6 +44,31 @@ from holdguide.model import PageInput
 
 _MAX_REASONS = 6
 _CONTENT_TABLES = ("sensitive", "threat", "callback", "reply", "attachment")
+
+#: Every reason code the guard gives, with the parameters it carries: the contract's ``phishing_codes`` ids, and the
+#: placeholders of their texts (``data/texts/<lang>.toml`` [phishing]; ``what`` names one of [phishing.what]).
+REASON_CODES: dict[str, tuple[str, ...]] = {
+    "page_not_official": ("host",),
+    "page_ip_host": ("host",),
+    "page_unreadable_host": ("host",),
+    "lookalike_brand_inside": ("host", "detail"),
+    "lookalike_spelling": ("host", "detail"),
+    "lookalike_brand_split": ("host", "detail"),
+    "lookalike_punycode": ("host", "detail"),
+    "lookalike_mixed_script": ("host", "detail"),
+    "sender_claims_amazon": ("detail",),
+    "sender_not_official": ("detail",),
+    "link_not_official": ("host",),
+    "link_unreadable": (),
+    "asks_sensitive": ("what",),
+    "threat": ("detail",),
+    "asks_callback": ("detail",),
+    "asks_reply": ("detail",),
+    "asks_attachment": ("detail",),
+    "asks_action": ("detail",),
+    "form_asks": ("what",),
+    "mixed_script_text": ("detail",),
+}
 
 
 @functools.cache
@@ -185,10 +211,3 @@ def judge(page: PageInput, origin: Origin, folded: Folded, hold: bool, about_ama
 def _first(*groups: list[Reason]) -> tuple[Reason, ...]:
     return tuple(dict.fromkeys(r for group in groups for r in group))[:_MAX_REASONS]
 
-
-def english_reason(reason: Reason) -> str:
-    """The reason in English (``phishing.toml`` [reasons]): the CLI's fallback and the tests' wording; the plan
-    words reasons in its own language."""
-    template = data()["reasons"].get(reason.code, reason.code)
-    what = data()["sensitive_names"].get(reason.params.get("what", ""), reason.params.get("what", ""))
-    return template.format(**{"host": "", "detail": "", **reason.params, "what": what})

@@ -34,7 +34,7 @@ __all__ = ["build_plan", "choose_language", "compose_email", "data", "headings",
 #: The overlay's own controls (next, back, done...), in the plan's language: texts [ui]. Step counters are not
 #: here: each step carries its own ``counter``, filled by the texts.
 _UI_KEYS = ("tab", "expand", "collapse", "dismiss", "done", "failed", "marked_done", "marked_failed", "back",
-            "next", "copied", "copy_address", "copy_subject", "copy_body")
+            "next", "copied", "copy_address", "copy_subject", "copy_body", "untrusted")
 
 #: Where the links go when the marketplace is unknown (see the module docstring).
 FALLBACK_DOMAIN = "amazon.com"
@@ -72,6 +72,7 @@ def build_plan(
     subtype: str | None = None,
     suggested_reasons: tuple[str, ...] = (),
     unverified_text: bool = True,
+    medium: str = "page",
 ) -> Plan:
     """The plan for ``situation`` on ``marketplace`` in ``language`` (English when it has no texts).
 
@@ -79,7 +80,8 @@ def build_plan(
     ``[situations.<id>.subtypes]``) and names reasons to list first (steps.toml ``[subtypes]``), as do the
     ``suggested_reasons`` the page itself names. ``unverified_text`` says the plan answers a text whose origin we
     could not confirm (a pasted message, a page off Amazon): only then does it add "we found no sign of a fake,
-    which proves nothing". Not for an official https page, nor for a situation picked by hand.
+    which proves nothing". Not for an official https page, nor for a situation picked by hand. ``medium`` ("page"
+    or "message") is what a phishing plan's ``verdict`` calls the fake.
     """
     if situation not in SITUATIONS:
         raise ValueError(f"unknown situation {situation!r}")
@@ -105,6 +107,7 @@ def build_plan(
         direction=direction(context.language),
         situation=situation,
         situation_label=situation_label(situation, context.language),
+        **_verdict(context, phishing, medium),
         subtype=subtype,
         marketplace=marketplace.domain if marketplace else None,
         phishing=phishing,
@@ -116,6 +119,17 @@ def build_plan(
         suggested_reasons=first,
         ui={key: context.t(f"ui.{key}") for key in _UI_KEYS},
     )
+
+
+def _verdict(context: PlanContext, phishing: bool, medium: str) -> dict[str, str | None]:
+    """The heading the popup leads with: on a fake, the danger first ("This page is likely a fake") and what it
+    imitates second; otherwise the situation's name alone."""
+    label = situation_label(context.situation, context.language)
+    if not phishing:
+        return {"verdict": label, "imitates": None}
+    fake = context.t("verdict.fake-message" if medium == "message" else "verdict.fake-page")
+    imitates = context.t("verdict.imitates", situation=label) if context.situation != "none" else None
+    return {"verdict": fake, "imitates": imitates}
 
 
 def _texts(context: PlanContext, name: str) -> list[str]:

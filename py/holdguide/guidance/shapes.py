@@ -71,6 +71,8 @@ class Plan(TypedDict):
     direction: str  # "ltr" or "rtl"
     situation: str
     situation_label: str  # the situation's short name ("Orders on hold"), in the plan's language
+    verdict: str  # the heading: on a fake "This page is likely a fake", else the situation's short name
+    imitates: str | None  # on a fake, what it imitates ("It imitates an Amazon notice: Orders on hold")
     subtype: str | None
     marketplace: str | None
     phishing: bool
