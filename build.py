@@ -187,14 +187,26 @@ def write_vendor_notes(wheel: Path) -> None:
     (EXTENSION / "THIRD_PARTY.md").write_text("\n".join(lines))
 
 
+#: The overlay's switch for its test hooks (content/overlay.js): off in the release, on in the test build only.
+OVERLAY_TEST_HOOKS = ("const TEST_HOOKS = false;", "const TEST_HOOKS = true;")
+
+
 def write_test_variant() -> None:
-    """dist/extension-test/: the same files, but host access to every site (contract: test-only, never zipped)."""
+    """dist/extension-test/: the same files, but host access to every site (contract: test-only, never zipped), and
+    the overlay's test hooks switched on: a test may ask for an open shadow root (by marking the page's <html>), and
+    the overlay's own host is marked, so a test finds it beside a #hold-guide-overlay a hostile page planted. The
+    release's overlay root is always closed."""
     shutil.copytree(EXTENSION, TEST_EXTENSION)
     manifest = json.loads((TEST_EXTENSION / "manifest.json").read_text())
     manifest["host_permissions"] = ["<all_urls>"]
     manifest["name"] = "Hold Guide (test build)"
     manifest["browser_specific_settings"]["gecko"]["id"] = "hold-guide-test@holdguide.example"
     (TEST_EXTENSION / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    overlay = TEST_EXTENSION / "content" / "overlay.js"
+    off, on = OVERLAY_TEST_HOOKS
+    if overlay.read_text().count(off) != 1:
+        sys.exit(f"build: content/overlay.js must say `{off}` exactly once (the test build switches it on)")
+    overlay.write_text(overlay.read_text().replace(off, on))
 
 
 def zip_extension() -> Path:

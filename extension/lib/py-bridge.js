@@ -22,7 +22,9 @@
 //      its sha256) in that lock file;
 //   4. import holdguide.api once and keep `run_json` for every later call.
 // The whole start is guarded by a timeout: when the CSP lacks 'wasm-unsafe-eval' the wasm compile is blocked and
-// loadPyodide() hangs forever without rejecting.
+// loadPyodide() hangs forever without rejecting. Each start (2 and 3) also fails fast when the wasm does not compile
+// or instantiate (`failFastOnWasm`): a corrupted pyodide.asm.wasm fails in well under a second, and the popup then
+// says so with a retry button instead of spinning until the timeout.
 // Works in an extension page (the popup) and in a module Worker alike: every URL comes from import.meta.url.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
@@ -52,14 +54,14 @@ async function boot(useSnapshot) {
   let snapshotError;
   if (useSnapshot) {
     try {
-      const pyodide = await withTimeout(startFromSnapshot(), SNAPSHOT_TIMEOUT_MS);
+      const pyodide = await withTimeout(failFastOnWasm(startFromSnapshot), SNAPSHOT_TIMEOUT_MS);
       return bridge(pyodide, { path: "snapshot", ms: Math.round(performance.now() - started) });
     } catch (error) {
       snapshotError = String(error?.message ?? error).slice(0, 300);
       console.warn("[hold guide] starting from the snapshot failed, starting plainly:", snapshotError);
     }
   }
-  const pyodide = await startPlainly();
+  const pyodide = await failFastOnWasm(startPlainly);
   return bridge(pyodide, { path: "plain", ms: Math.round(performance.now() - started), snapshotError });
 }
 
@@ -108,6 +110,33 @@ async function withMemoryFor(snapshot, start) {
   WebAssembly.instantiateStreaming = (...args) => grown(instantiateStreaming.apply(WebAssembly, args));
   try {
     return await start();
+  } finally {
+    Object.assign(WebAssembly, { instantiate, instantiateStreaming });
+  }
+}
+
+/**
+ * Run `start` (a loadPyodide, with or without a snapshot) so that a wasm that fails to compile or instantiate ends it
+ * at once, with that error.
+ *
+ * Pyodide 314.0.7's own `instantiateWasm` (pyodide.mjs, getInstantiateWasmFunc) catches such a failure, logs "wasm
+ * instantiation failed!" and never settles, so loadPyodide() would hang until the boot guard: a corrupted
+ * pyodide.asm.wasm failed after 0.4 s while the popup spun for 30 s (issue 9). Every WebAssembly.instantiate and
+ * instantiateStreaming made meanwhile is watched, and the first one that rejects rejects the start.
+ */
+async function failFastOnWasm(start) {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  let fail;
+  const failed = new Promise((_, reject) => (fail = reject));
+  const watched = (original) => (...args) => {
+    const pending = original.apply(WebAssembly, args);
+    pending.catch((error) => fail(new Error(`the Python runtime's wasm did not load: ${error?.message ?? error}`)));
+    return pending;
+  };
+  WebAssembly.instantiate = watched(instantiate);
+  WebAssembly.instantiateStreaming = watched(instantiateStreaming);
+  try {
+    return await Promise.race([start(), failed]);
   } finally {
     Object.assign(WebAssembly, { instantiate, instantiateStreaming });
   }

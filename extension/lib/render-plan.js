@@ -4,8 +4,14 @@
 // steps look and behave the same in both places. A classic script on purpose: content scripts cannot be
 // ES modules. Every string from Python or the page goes in through textContent, never innerHTML, and a link
 // is drawn only when its URL uses a scheme our own data produces (https:, mailto:, tel:).
+//
+// On a page, the page may be the adversary (issue 9): the API is kept under a Symbol, which no element id can
+// shadow (DOM clobbering reaches only string names), and every handler given to `el` ignores events a script
+// synthesised (`isTrusted` false: a page's `button.click()` or dispatchEvent), so only the shopper's own clicks
+// and keys count.
 (() => {
-  if (globalThis.HoldGuideRender) return; // injected twice into the same page: keep the first
+  const RENDER = Symbol.for("hold-guide.render");
+  if (globalThis[RENDER]) return; // injected twice into the same page: keep the first
 
   const SAFE_SCHEMES = new Set(["https:", "mailto:", "tel:"]);
 
@@ -24,11 +30,16 @@
       if (value === undefined || value === null || value === false) continue;
       if (key === "text") node.textContent = value;
       else if (key === "className") node.className = value;
-      else if (key.startsWith("on")) node.addEventListener(key.slice(2).toLowerCase(), value);
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2).toLowerCase(), trusted(value));
       else node.setAttribute(key, value === true ? "" : String(value));
     }
     for (const child of children) if (child) node.append(child);
     return node;
+  }
+
+  /** `handler`, called only for events the browser made from the user's input (not a script's). */
+  function trusted(handler) {
+    return (event) => (event.isTrusted ? handler(event) : undefined);
   }
 
   async function copyText(text) {
@@ -50,12 +61,12 @@
   /** A copy button that says "copied" for a moment. `labels` = {copied}. */
   function copyButton(doc, label, text, labels) {
     const button = el(doc, "button", { type: "button", className: "hg-copy", text: label });
-    button.addEventListener("click", async () => {
+    button.addEventListener("click", trusted(async () => {
       if (await copyText(text)) {
         button.textContent = labels.copied;
         setTimeout(() => (button.textContent = label), 1500);
       }
-    });
+    }));
     return button;
   }
 
@@ -102,5 +113,6 @@
     );
   }
 
-  globalThis.HoldGuideRender = { el, safeUrl, copyText, copyButton, renderLink, renderStepBody, renderList };
+  const api = { el, trusted, safeUrl, copyText, copyButton, renderLink, renderStepBody, renderList };
+  Object.defineProperty(globalThis, RENDER, { value: Object.freeze(api) });
 })();

@@ -2,17 +2,20 @@
 // up (skipping the marketplace's weekend), writes the follow-up e-mail and the export, and gives every word the
 // panel shows (report.labels, in the plan's language). Only the section's title comes from _locales.
 //
-// Storage is lib/case-store.js (shared with the overlay, whose "done" buttons add entries here).
+// Storage is lib/case-store.js (shared with the overlay, whose "done" buttons add entries here): one log per
+// marketplace, never keyed by the shopper's e-mail, each entry deleted Cases.MAX_AGE_DAYS after its date; the panel
+// says so (caseLogHint), and "Clear my details" (details.js) deletes every log.
 import { message } from "../lib/platform.js";
 import { read as readDetails } from "./details.js";
 
-const R = globalThis.HoldGuideRender;
-const Cases = globalThis.HoldGuideCases;
+const R = globalThis[Symbol.for("hold-guide.render")]; // lib/render-plan.js
+const Cases = globalThis[Symbol.for("hold-guide.cases")]; // lib/case-store.js
 
 /** `context` = {answer, page...} from popup.js, or null when no page could be read. */
 export function setUpCaseLog(bridge, context) {
   const section = document.getElementById("caselog-section");
   const container = document.getElementById("caselog");
+  document.getElementById("caselog-hint").textContent = message("caseLogHint", [String(Cases.MAX_AGE_DAYS)]);
   // The add form and the buttons are built once, so a redraw never throws away what the shopper is typing;
   // only the view (entries, follow-up date, follow-up e-mail) and the words are redrawn from storage and Python.
   const view = R.el(document, "div", { id: "caselog-view" });
@@ -32,13 +35,13 @@ export function setUpCaseLog(bridge, context) {
     .catch((error) => console.error(error));
   container.replaceChildren(view, form, R.el(document, "div", { className: "row" }, exportButton, clearButton));
   section.addEventListener("toggle", () => section.open && refresh());
-  document.getElementById("details-form").addEventListener("change", refresh);
+  // The details fill the follow-up e-mail; "Clear my details" resets the form and deletes the logs.
+  for (const type of ["change", "details-cleared"]) document.getElementById("details-form").addEventListener(type, refresh);
   refresh();
 }
 
 function caseKey(context) {
-  const email = readDetails(document.getElementById("details-form")).email;
-  return Cases.keyFor(context?.answer?.marketplace ?? null, email);
+  return Cases.keyFor(context?.answer?.marketplace ?? null);
 }
 
 async function draw(bridge, context, parts) {
@@ -64,14 +67,14 @@ async function draw(bridge, context, parts) {
   parts.view.dataset.export = log.export;
   parts.view.dataset.labels = JSON.stringify({ copied: texts.copied, export: texts.export });
   nameControls(parts, labels);
-  parts.view.replaceChildren(
+  parts.view.replaceChildren(...[
     entryList(log, labels),
     log.next_follow_up
       ? R.el(document, "p", { className: log.overdue ? "follow-up overdue" : "follow-up",
           "data-follow-up": log.next_follow_up, text: log.overdue ? texts.overdue : texts.next })
       : null,
     log.follow_up_email ? followUpLink(log.follow_up_email, texts) : null,
-  );
+  ].filter(Boolean)); // replaceChildren would write a null as the text "null"
 }
 
 /** The form's and buttons' words, in the case log's language; values and what the shopper typed stay. */

@@ -6,7 +6,7 @@ import { read as readDetails } from "./details.js";
 import { planLanguage } from "./language.js";
 import { options } from "./options.js";
 
-const R = globalThis.HoldGuideRender;
+const R = globalThis[Symbol.for("hold-guide.render")]; // lib/render-plan.js
 
 export async function setUpManual(bridge) {
   // The situations' names come from Python (texts [situations], in the browser's language), where they live once.

@@ -20,8 +20,14 @@ import { watchDetails } from "./details.js";
 
 /** How long to wait for an analysis the background has under way before doing it here. */
 const PENDING_WAIT_MS = 20_000;
+/**
+ * Documents whose text collect.js can read. Anything else (a PDF, an image, a JSON file) is shown by the browser in a
+ * viewer of its own whose text is empty or meaningless: "no hold here" would be a false answer, so it is an error.
+ */
+const READABLE_TYPES = new Set(["text/html", "application/xhtml+xml", "text/plain"]);
 
 const app = document.getElementById("app");
+const Cases = globalThis[Symbol.for("hold-guide.cases")]; // lib/case-store.js
 
 localize(document);
 main();
@@ -44,21 +50,25 @@ async function main() {
   // Python's, which a re-plan sends back.
   const context = {
     bridge: null, tab, page: null, answer: null, detection: null, details: {}, onDetails: async () => {},
+    // Old case logs merged, expired entries dropped (lib/case-store.js); awaited before the case log is read.
+    tidied: Cases.tidy().catch((error) => console.warn("[hold guide] case log not tidied", error)),
   };
   const kept = await showKeptAnswer(context);
   const reading = tab ? readPage(tab) : Promise.resolve(null);
   if (!(await wireForms(context))) return;
   const page = await reading;
   if (!page && !kept) {
+    await context.tidied;
     forms.setUpCaseLog(context.bridge, null); // the manual choice and the case log still use the stored details
     return fail(message("errorRead"));
   }
-  context.onDetails = () => replan(context).catch((error) => fail(message("errorBoot"), error));
+  context.onDetails = () => replan(context).catch(engineFailed);
   try {
     await (page ? check(context, page) : replan(context)); // the page as it is now
   } catch (error) {
-    return fail(message("errorBoot"), error);
+    return engineFailed(error);
   }
+  await context.tidied;
   forms.setUpCaseLog(context.bridge, context);
 }
 
@@ -85,9 +95,9 @@ async function wireForms(context) {
   await loadForms();
   const bridge = (context.bridge = forms.popupPython());
   try {
-    await forms.setUpLanguage(bridge, () => replan(context).catch((error) => fail(message("errorBoot"), error)));
+    await forms.setUpLanguage(bridge, () => replan(context).catch(engineFailed));
   } catch (error) {
-    fail(message("errorBoot"), error); // the first question to Python
+    engineFailed(error); // the first question to Python
     return false;
   }
   performance.mark("hold-guide:python-ready"); // read by scripts/benchmark.py
@@ -105,8 +115,14 @@ async function keptAnswer(tab) {
   return entry?.state === "ready" ? entry : null;
 }
 
+/** The page as content/collect.js reads it; null when the tab cannot be read (see READABLE_TYPES). */
 async function readPage(tab) {
   try {
+    const type = await callInTab(tab.id, () => document.contentType);
+    if (!READABLE_TYPES.has(type)) {
+      console.warn("[hold guide] not a page whose text can be read:", type);
+      return null;
+    }
     return await runInTab(tab.id, ["content/collect.js"]);
   } catch (error) {
     console.warn("cannot read the tab", error);
@@ -139,7 +155,8 @@ async function settle(context, response) {
   context.detection = response.detection;
   const detailsErrors = response.details_errors ?? {};
   show(response.result, detailsErrors);
-  await drawOverlay(context.tab.id, response.result, context.details);
+  await context.tidied;
+  await drawOverlay(context.tab.id, response.result);
   await forms.remember(context.tab.id, {
     answer: response.result, detection: context.detection, page: context.page, detailsErrors,
   });
@@ -174,9 +191,13 @@ function markOnce(name) {
  * The overlay's files are injected only when the page does not have them yet (first answer, or after a
  * reload): the popup redraws on every edit of the details, and re-running three files each time is waste.
  */
-async function drawOverlay(tabId, answer, details) {
-  const show = (model) => (globalThis.HoldGuideOverlay ? globalThis.HoldGuideOverlay.show(model).then(() => true) : false);
-  const model = overlayModel(answer, details);
+async function drawOverlay(tabId, answer) {
+  // Runs in the tab's content-script world; the overlay sits under a Symbol, which no element id can shadow.
+  const show = (model) => {
+    const overlay = globalThis[Symbol.for("hold-guide.overlay")];
+    return overlay ? overlay.show(model).then(() => true) : false;
+  };
+  const model = overlayModel(answer);
   try {
     if (!(await callInTab(tabId, show, [model]))) {
       await runInTab(tabId, ["lib/render-plan.js", "lib/case-store.js", "content/overlay.js"]);
@@ -189,16 +210,18 @@ async function drawOverlay(tabId, answer, details) {
 
 /**
  * Only what the overlay needs. On a phishing page (or any page that is not an official Amazon host) the plan
- * Python built carries no personal details; whether steps may be logged is Python's decision (answer.log_case),
- * and without a case key nothing is logged.
+ * Python built carries no personal details, and the overlay shows only the warning (`trusted` false: the popup is
+ * where a verdict is trusted); whether steps may be logged is Python's decision (answer.log_case), and without a
+ * case key nothing is logged. The case key names the marketplace only, never the shopper's e-mail.
  */
-function overlayModel(answer, details) {
+function overlayModel(answer) {
   return {
     situation: answer.situation,
     phishing: answer.phishing,
+    trusted: answer.official_host === true,
     plan: answer.plan,
-    caseKey: answer.log_case ? globalThis.HoldGuideCases.keyFor(answer.marketplace, details.email) : null,
-    today: globalThis.HoldGuideCases.today(),
+    caseKey: answer.log_case ? Cases.keyFor(answer.marketplace) : null,
+    today: Cases.today(),
   };
 }
 
@@ -214,6 +237,20 @@ function setState(state, text) {
 function fail(text, error) {
   if (error) console.error(error);
   setState("error", text);
+}
+
+/**
+ * Python could not start (the bridge fails fast on a wasm that does not compile, lib/py-bridge.js): say so, offer a
+ * retry (a fresh popup asks the background's Python again, then starts its own), and tell each form that needs
+ * Python why it does nothing.
+ */
+function engineFailed(error) {
+  fail(message("errorBoot"), error);
+  const retry = document.getElementById("retry");
+  retry.hidden = false;
+  retry.addEventListener("click", () => location.reload(), { once: true });
+  for (const note of document.querySelectorAll(".needs-engine")) note.hidden = false;
+  for (const id of ["paste-run", "manual-run"]) document.getElementById(id).disabled = true;
 }
 
 /** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */

@@ -3,13 +3,16 @@
 // Everything inside a plan (its title, intro, steps, section headings, copy buttons, the situation's name) comes
 // from Python in the plan's language and is tagged with it; the popup's own chrome (noHold, onMarketplace, the
 // phishing banner) comes from _locales in the browser's language.
+//
+// The verdict leads with the danger (issue 9): on a fake, the heading is Python's "This page is likely a fake" and
+// what it imitates comes second, so a hurried reader never takes the imitated situation's name for a confirmation.
 import { message } from "../lib/platform.js";
 
-const R = globalThis.HoldGuideRender;
+const R = globalThis[Symbol.for("hold-guide.render")]; // lib/render-plan.js
 
-/** The verdict line: the situation's name from Python (in the plan's language), or the popup's "no hold". */
+/** The verdict line: Python's heading (in the plan's language), or the popup's "no hold". */
 export function verdictTitle(answer) {
-  return answer.plan?.situation_label ?? message("noHold");
+  return answer.plan?.verdict ?? answer.plan?.situation_label ?? message("noHold");
 }
 
 export function renderVerdict(answer) {
@@ -17,12 +20,19 @@ export function renderVerdict(answer) {
   const title = document.getElementById("verdict-title");
   title.textContent = verdictTitle(answer);
   setLanguage(title, answer.plan);
-  document.getElementById("verdict-where").textContent = answer.marketplace
+  const imitates = document.getElementById("verdict-imitates");
+  imitates.textContent = answer.plan?.imitates ?? "";
+  imitates.hidden = !answer.plan?.imitates;
+  setLanguage(imitates, answer.plan);
+  // A fake is not "on amazon.de": the marketplace it imitates is named only by what it imitates.
+  document.getElementById("verdict-where").textContent = answer.marketplace && !answer.phishing
     ? message("onMarketplace", [answer.marketplace])
     : "";
   const phishing = document.getElementById("phishing-box");
   phishing.hidden = !answer.phishing;
-  document.getElementById("phishing-reasons").replaceChildren(
+  const reasons = document.getElementById("phishing-reasons");
+  setLanguage(reasons, answer.plan); // Python words them in the plan's language
+  reasons.replaceChildren(
     ...answer.phishing_reasons.map((reason) => R.el(document, "li", { text: reason })),
   );
   document.getElementById("evidence-box").hidden = answer.evidence.length === 0;
@@ -73,6 +83,11 @@ export function renderAnswerInto(container, answer) {
   const title = R.el(document, "p", { className: "result-title", text: verdictTitle(answer) });
   setLanguage(title, answer.plan);
   parts.push(title);
+  if (answer.plan?.imitates) {
+    const imitates = R.el(document, "p", { className: "result-imitates", text: answer.plan.imitates });
+    setLanguage(imitates, answer.plan);
+    parts.push(imitates);
+  }
   if (answer.phishing) {
     parts.push(
       R.el(

@@ -125,6 +125,43 @@ def launch(
     return ExtensionBrowser(context=context, extension_id=worker.url.split("/")[2], web=web)
 
 
+#: The test build's hook (build.py switches content/overlay.js's TEST_HOOKS on there): a page whose <html> carries this
+#: attribute when the overlay draws gets an open shadow root, so Playwright's locators reach inside; any other page
+#: gets a closed one, as every page does with the release build.
+TEST_OPEN_SHADOW = "data-hold-guide-test-open-shadow"
+#: In the test build the overlay marks its own host, which a test then finds beside a #hold-guide-overlay a hostile
+#: page planted.
+OUR_OVERLAY = "[data-hold-guide-test-host]"
+
+
+def open_overlay_root(page: Page) -> None:
+    """Ask the test build's overlay for an open shadow root on this page (call it again after a reload)."""
+    page.evaluate(f"() => document.documentElement.setAttribute('{TEST_OPEN_SHADOW}', '')")
+
+
+def shadow_text(page: Page, host_selector: str = "#hold-guide-overlay[data-situation]") -> str:
+    """The text inside the first matching host's shadow root, closed or open (DevTools' DOM domain pierces closed
+    roots, which no page script can): for checking what the overlay shows where neither the page nor Playwright's
+    locators may look. <style> contents are left out."""
+    session = page.context.new_cdp_session(page)
+    try:
+        found = session.send("DOM.querySelector", {
+            "nodeId": session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"], "selector": host_selector})
+        if not found["nodeId"]:
+            return ""
+        host = session.send("DOM.describeNode", {"nodeId": found["nodeId"], "depth": -1, "pierce": True})["node"]
+        return "".join(_texts(root) for root in host.get("shadowRoots", []))
+    finally:
+        session.detach()
+
+
+def _texts(node: dict) -> str:
+    if node.get("nodeName") == "STYLE":
+        return ""
+    own = node.get("nodeValue", "") if node.get("nodeType") == 3 else ""
+    return own + "".join(_texts(child) for child in node.get("children", []))
+
+
 def popup_answer(popup: Page) -> dict[str, str | None]:
     """The contract's hooks on the popup's one data-state element."""
     element = popup.locator("[data-state]")

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from holdguide.guidance.caselog import labels
 from holdguide.guidance.texts import load
-from tests.e2e.browser import ExtensionBrowser, popup_answer
+from tests.e2e.browser import ExtensionBrowser, open_overlay_root, popup_answer
 from tests.golden_cases import browser_pages, first
 
 FRENCH = load("fr")
 
 
-def test_an_orders_on_hold_page_gets_the_locked_plan_starting_with_the_password_reset(ext: ExtensionBrowser) -> None:
+def test_an_orders_on_hold_page_gets_the_locked_plan_starting_with_the_password_reset(
+    ext_any_site: ExtensionBrowser,
+) -> None:
+    ext = ext_any_site  # the test build, whose overlay root opens for a test (the release's is closed)
     case = first(browser_pages(phishing=False), situation="orders-on-hold", language="en")
     page = ext.open_page(case.url, case.document.read_text(encoding="utf-8"))
+    open_overlay_root(page)
     popup = ext.open_popup(page)
     assert popup_answer(popup)["situation"] == "orders-on-hold"
     english = load("en")

@@ -59,3 +59,14 @@ def test_test_build_differs_only_in_host_access_and_identity() -> None:
     for key in ("host_permissions", "name", "browser_specific_settings"):
         release.pop(key), test.pop(key)
     assert release == test
+
+
+def test_only_the_test_build_switches_on_the_overlays_test_hooks() -> None:
+    """The release's overlay root is always closed; the test build may open it for a test (build.py)."""
+    off, on = build.OVERLAY_TEST_HOOKS
+    assert off in (EXT / "content" / "overlay.js").read_text()
+    test_build = ROOT / "dist" / "extension-test"
+    assert on in (test_build / "content" / "overlay.js").read_text()
+    differ = [path.relative_to(test_build).as_posix() for path in test_build.rglob("*")
+              if path.is_file() and path.read_bytes() != (EXT / path.relative_to(test_build)).read_bytes()]
+    assert sorted(differ) == ["content/overlay.js", "manifest.json"]

@@ -45,9 +45,19 @@ def test_account_pages_cite_their_sources() -> None:
     assert all(page["path"].startswith("/") for page in pages)
 
 
-def test_csp_allows_wasm_but_no_eval_and_no_remote_script() -> None:
+def test_csp_allows_wasm_but_no_eval_and_nothing_but_the_extensions_own_files() -> None:
+    """Issue 9: every fetch, image, style and frame of our pages comes from the extension itself; Pyodide fetches its
+    own files from there too (the browser tests boot it in the popup, the offscreen document and its Worker)."""
     policy = MANIFEST["content_security_policy"]["extension_pages"]
-    assert policy == "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'"
+    directives = {name: values for name, *values in (part.split() for part in policy.split(";"))}
+    assert directives == {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "object-src": ["'none'"],
+        "connect-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    }
 
 
 def test_one_manifest_serves_chrome_and_firefox() -> None:
