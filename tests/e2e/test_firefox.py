@@ -6,7 +6,10 @@ test_popup_and_overlay.py (by label, from tests/golden/), runs the script and as
 the extension installs, the event page analysed an Amazon account page as it loaded (the answer kept for the
 tab, the badge), the popup opened with ?tabId= answers with the contract's hooks, and the page gets the overlay
 (hold page) or none (normal page); Python started from the memory snapshot, or plainly when the snapshot is
-broken. It also saves a screenshot of the popup in Firefox.
+broken. It also saves a screenshot of the popup in Firefox. The hold page plants elements named like the extension's
+objects and a fake #hold-guide-overlay (issue 9): Firefox's content scripts see the page's DOM through other
+wrappers than Chrome's, so the overlay's defence against DOM clobbering and its closed shadow root are checked here
+too, with the extension pages' CSP.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ def on_account_page(url: str) -> bool:
     return any(re.fullmatch(re.escape(p).replace(r"\*", ".*"), url) for p in build.account_page_patterns())
 
 
-def case_args(case: Case, *, overlay: bool, marketplace: str | None, screenshot: Path | None = None) -> dict:
+def case_args(case: Case, *, overlay: bool, marketplace: str | None, screenshot: Path | None = None,
+              plant: bool = False) -> dict:
     background = on_account_page(case.url)
     return {
         "name": case.id,
@@ -52,6 +56,7 @@ def case_args(case: Case, *, overlay: bool, marketplace: str | None, screenshot:
                      "kept": case.situation if background else None,
                      "badge": "!" if background and case.situation != "none" else ""},
         **({"screenshot": str(screenshot)} if screenshot else {}),
+        **({"plant": True} if plant else {}),
     }
 
 
@@ -86,7 +91,7 @@ def test_release_build_in_firefox_answers_and_draws_the_overlay(tmp_path: Path) 
         "extension": str(RELEASE_BUILD),
         "profile": str(tmp_path / "firefox-profile"),
         "cases": [
-            case_args(hold, overlay=True, marketplace="amazon.de", screenshot=shot),
+            case_args(hold, overlay=True, marketplace="amazon.de", screenshot=shot, plant=True),
             case_args(normal, overlay=False, marketplace=None),
         ],
         "boot": "snapshot",
@@ -98,6 +103,8 @@ def test_release_build_in_firefox_answers_and_draws_the_overlay(tmp_path: Path) 
     assert any(check.startswith(f"{hold.id}: background answer kept") for check in result["checks"]), output
     assert any(check.startswith(f"{hold.id}: answer and badge gone") for check in result["checks"]), output
     assert any(check.startswith(f"{hold.id}: #hold-guide-overlay in the page") for check in result["checks"]), output
+    assert any(check.startswith(f"{hold.id}: its shadow root is closed") for check in result["checks"]), output
+    assert any(check.startswith(f"{hold.id}: drawn beside the planted") for check in result["checks"]), output
     assert any(check.startswith(f"{normal.id}: no overlay in the page") for check in result["checks"]), output
     assert any(check.startswith("background's Python started from: snapshot") for check in result["checks"]), output
     assert shot.stat().st_size > 0

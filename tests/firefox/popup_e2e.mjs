@@ -8,7 +8,9 @@
 //                                "phishing": false, "overlay": true,
 //                                "kept": "security-lock" | "none" | null (no background answer),
 //                                "badge": "!" | "" },
-//                  "screenshot": "docs/screenshots/....png" (optional) } ],
+//                  "screenshot": "docs/screenshots/....png" (optional),
+//                  "plant": true (optional: the page plants elements named like the extension's objects and a
+//                                 fake #hold-guide-overlay, as a hostile page does: issue 9) } ],
 //     "boot": "snapshot" | "plain" (optional: how the background's Python must have started) }
 // Prints one line per check, then `RESULT {json}` (checks, failures, timings, refused requests).
 // Exits 0 when every check passed, 1 otherwise (2 on a bad call).
@@ -29,6 +31,12 @@ const KEPT_TIMEOUT_MS = 30_000;
 const AWAY_URL = "https://www.amazon.de/gp/cart/view.html";
 const AWAY_HTML = "<!doctype html><html lang='de'><title>Einkaufswagen</title><h1>Einkaufswagen</h1></html>";
 const OVERLAY_TIMEOUT_MS = 10_000;
+/**
+ * What a hostile page plants (issue 9): elements whose ids name the extension's objects (DOM clobbering makes them
+ * properties of `window`; `browser` and `chrome` among them), and a #hold-guide-overlay of its own.
+ */
+const PLANTED = ["HoldGuideOverlay", "HoldGuideCases", "HoldGuideRender", "browser", "chrome"]
+  .map((id) => `<div id="${id}"></div>`).join("") + '<div id="hold-guide-overlay" hidden></div>';
 const TOTAL_TIMEOUT_MS = 240_000;
 
 let args;
@@ -188,7 +196,8 @@ try {
   );
 
   for (const c of args.cases) {
-    const html = readFileSync(resolve(c.html), "utf-8");
+    const original = readFileSync(resolve(c.html), "utf-8");
+    const html = c.plant ? original.replace(/<\/body>|$/i, `${PLANTED}$&`) : original;
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request) => {
@@ -226,12 +235,21 @@ try {
     check(`${c.name}: plan ${want.overlay ? "shown" : "hidden"} in the popup`, planVisible === Boolean(want.overlay));
 
     if (want.overlay) {
+      // Ours is the host with data-situation (a planted one has none); its shadow root is closed to the page.
       const overlay = await poll(
         page,
-        () => document.getElementById("hold-guide-overlay")?.dataset.situation ?? null,
+        () => {
+          const hosts = [...document.querySelectorAll("#hold-guide-overlay")];
+          const ours = hosts.filter((n) => n.dataset.situation);
+          return ours.length ? { situation: ours[0].dataset.situation, ours: ours.length, all: hosts.length,
+                                 root: ours[0].shadowRoot === null ? "closed" : "open" } : null;
+        },
         OVERLAY_TIMEOUT_MS,
       );
-      check(`${c.name}: #hold-guide-overlay in the page`, overlay === want.situation, `data-situation=${overlay}`);
+      const seen = JSON.stringify(overlay);
+      check(`${c.name}: #hold-guide-overlay in the page`, overlay?.situation === want.situation, seen);
+      check(`${c.name}: its shadow root is closed to the page`, overlay?.root === "closed", seen);
+      if (c.plant) check(`${c.name}: drawn beside the planted names and host`, overlay?.ours === 1 && overlay.all === 2, seen);
     } else {
       await new Promise((r) => setTimeout(r, 500)); // give a wrongly drawn overlay the time to appear
       const count = await page.evaluate(() => document.querySelectorAll("#hold-guide-overlay").length);
