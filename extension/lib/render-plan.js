@@ -42,15 +42,19 @@
     return (event) => (event.isTrusted ? handler(event) : undefined);
   }
 
-  async function copyText(text) {
+  /**
+   * Copy `text` to the clipboard. A page overlay may lack clipboard permission: then a selection-based copy, through a
+   * text area placed in `container` (the overlay passes a node of its closed shadow root, so the e-mail's text with
+   * the shopper's details never enters the page's own DOM, where page script could read it).
+   */
+  async function copyText(text, container = document.body) {
     try {
       await navigator.clipboard.writeText(text);
       return true;
     } catch {
-      // A page overlay may lack clipboard permission; fall back to a selection-based copy.
       const area = Object.assign(document.createElement("textarea"), { value: text });
       area.style.cssText = "position:fixed;opacity:0;pointer-events:none";
-      document.body.append(area);
+      container.append(area);
       area.select();
       const ok = document.execCommand("copy");
       area.remove();
@@ -62,7 +66,7 @@
   function copyButton(doc, label, text, labels) {
     const button = el(doc, "button", { type: "button", className: "hg-copy", text: label });
     button.addEventListener("click", trusted(async () => {
-      if (await copyText(text)) {
+      if (await copyText(text, button.parentNode ?? doc.body)) {
         button.textContent = labels.copied;
         setTimeout(() => (button.textContent = label), 1500);
       }
