@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from holdguide.guidance.texts import load
 from tests.e2e.browser import ExtensionBrowser, popup_answer
 from tests.golden_cases import all_cases
 
@@ -20,6 +21,10 @@ def test_a_pasted_phishing_message_gets_the_warning_and_the_safe_way_out(ext: Ex
     popup = paste(ext, case.document.read_text(encoding="utf-8"))
     result = popup.locator("#paste-result")
     assert result.get_attribute("data-paste-phishing") == "true"
+    # The danger leads (issue 9): "This message is likely a fake" in the plan's language, what it imitates second.
+    language = result.locator(".result-title").get_attribute("lang")
+    assert result.locator(".result-title").inner_text() == load(language)["verdict.fake-message"]
+    assert result.locator(".result-imitates").count() == (1 if case.situation != "none" else 0)
     assert result.locator(".phishing[role=alert] li").count() >= 1  # the reasons found
     steps = result.locator("li.step").evaluate_all("nodes => nodes.map((n) => n.dataset.step)")
     assert steps == ["do-not-act", "open-amazon-directly", "report-phishing"]
