@@ -20,7 +20,9 @@ and ``data/confusables.toml``):
    nothing outside Amazon's own site, makes no threat and links only to Amazon's hosts.
 5. A text with no origin at all (a pasted SMS without links) is judged on its content flags alone.
 6. Without hold wording, a message from a sender outside Amazon that writes about Amazon (or its services) and
-   asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer).
+   asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer); so is any text about
+   Amazon, not on Amazon's own site, that asks for what Amazon never asks for (a national ID or social security
+   number, a bank password, a photo of the card, the card number with its security code).
 
 Each reason is a code with its parameters (:class:`Reason`); the words for it are the plan's language's
 (``data/texts/<lang>.toml``), so the same verdict reads right in German or Japanese.
@@ -127,6 +129,26 @@ def mixed_script_word(folded: Folded) -> str | None:
     return None
 
 
+_SENTENCE = re.compile(r"[^.!?\n。！？]+")
+
+
+def asked_for(folded: Folded) -> set[str]:
+    """The sensitive data a text asks for in sentences that do not deny it ("Amazon will never ask for your
+    Social Security Number" names one without asking): a denial is a NEGATION word of any lexicon."""
+    from holdguide.detection.lexicon import lexicons, tokenize
+
+    found: set[str] = set()
+    for sentence in _SENTENCE.findall(folded.text[:50_000]):
+        kinds = {e["id"] for e in data()["sensitive"] if e["compiled"].search(sentence)}
+        if not kinds:
+            continue
+        tokens = tokenize(sentence)
+        denied = any(hit.concept == "NEGATION" for lex in lexicons() for hit in lex.find(sentence, tokens))
+        if not denied:
+            found |= kinds
+    return found
+
+
 def asks_to_act(folded: Folded) -> str | None:
     """The first words asking the reader to act (sign in, verify, click...), as they appear; None if none."""
     for entry in data()["request"]:
@@ -167,6 +189,14 @@ def judge(page: PageInput, origin: Origin, folded: Folded, hold: bool, about_ama
         request = asks_to_act(folded)
         if sender and about_amazon and (request or flags):
             return True, _first(sender, flags, [Reason("asks_action", {"detail": request})] if request else [])
+        # A kit that asks for what Amazon never asks for (a national ID number, a bank password, a photo of the
+        # card, or the card with its security code) "to help ensure the security of your account" is a fake
+        # whatever else it says, unless the text is ABOUT such scams.
+        sensitive = asked_for(folded)
+        never = bool(sensitive & {"national-id", "bank-password", "card-photo"}) or (
+            {"card-number", "security-code"} <= sensitive)
+        if never and about_amazon and not about_holds and (origin.kind != "page" or origin.foreign_page):
+            return True, _first(hosts, flags)
         return False, ()
     if origin.kind == "page" and not origin.viewer:
         field_kind = form_asks(page)
