@@ -99,8 +99,7 @@ def content_flags(folded: Folded) -> list[Reason]:
     """What the text itself asks or threatens: sensitive data, a call-back, a reply with personal data, an
     attachment to open, a deadline threat; and words whose letters mix alphabets to slip past filters."""
     text = folded.text
-    found: list[Reason] = [Reason("asks_sensitive", {"what": e["id"]})
-                           for e in data()["sensitive"] if e["compiled"].search(text)]
+    found: list[Reason] = [Reason("asks_sensitive", {"what": kind}) for kind in sorted(asked_for(folded))]
     for table in ("threat", "callback", "reply", "attachment"):
         for entry in data().get(table, ()):
             hit = entry["compiled"].search(text)
@@ -132,14 +131,22 @@ def mixed_script_word(folded: Folded) -> str | None:
 _SENTENCE = re.compile(r"[^.!?\n。！？]+")
 
 
+@functools.cache
+def _partial() -> re.Pattern[str]:
+    return re.compile(data()["partial_number"])
+
+
 def asked_for(folded: Folded) -> set[str]:
     """The sensitive data a text asks for in sentences that do not deny it ("Amazon will never ask for your
-    Social Security Number" names one without asking): a denial is a NEGATION word of any lexicon."""
+    Social Security Number" names one without asking; a denial is a NEGATION word of any lexicon), and not as a
+    part ("the last 2 digits of your card number")."""
     from holdguide.detection.lexicon import lexicons, tokenize
 
     found: set[str] = set()
     for sentence in _SENTENCE.findall(folded.text[:50_000]):
         kinds = {e["id"] for e in data()["sensitive"] if e["compiled"].search(sentence)}
+        if _partial().search(sentence):
+            kinds.discard("card-number")
         if not kinds:
             continue
         tokens = tokenize(sentence)
