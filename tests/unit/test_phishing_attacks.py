@@ -172,3 +172,15 @@ def test_a_raw_email_is_read_with_the_email_package() -> None:
 def test_genuine_notices_from_real_hosts_and_senders_are_not_flagged(page: PageInput) -> None:
     situation, phishing = verdict(page)
     assert situation != "none" and phishing is False
+
+
+def test_a_kit_asking_for_what_amazon_never_asks_is_phishing_without_hold_wording() -> None:
+    kit = ("To help ensure the security of your Amazon account, please confirm: Card number, Expiration date, CVV, "
+           "Social Security Number, Online banking password.")
+    assert verdict(PageInput(text=kit))[1] is True
+    assert verdict(PageInput(text=kit, url="https://secure-id-check.net/verify"))[1] is True
+
+
+def test_naming_what_amazon_never_asks_for_is_no_request() -> None:
+    advice = "Amazon will never ask for your Social Security Number or your online banking password. Report such mails."
+    assert verdict(PageInput(text=advice)) == ("none", False)

@@ -41,8 +41,10 @@ _ABOUT_HOLDS_GUARDS = frozenset({"scam-talk", "article", "help-page", "about-hol
 
 
 def _about_amazon(folded: Folded, origin: Origin) -> bool:
-    """Amazon's name is in the text, or a host the text comes from or links to is Amazon's or imitates it."""
-    return origin.official or any(name in folded.text for name in brand_names()) or origin.amazon_named
+    """Amazon's name is in the text or the sender's name, or a host the text comes from or links to is Amazon's or
+    imitates it."""
+    return (origin.official or any(name in folded.text for name in brand_names()) or origin.amazon_named
+            or origin.sender_claims_amazon)
 
 
 def languages_to_run(page: PageInput, told: str | None, official: str | None) -> tuple[Lexicon, ...]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from holdguide.detection.anchors import Anchor, find_anchors
 from holdguide.detection.concepts import Block, read_block
+from holdguide.detection.guards import page_guards
 from holdguide.detection.lexicon import Lexicon
 from holdguide.detection.normalize import Folded, fold
 from holdguide.detection.rules import Finding, cancelled_stretches, findings, rules, settings
@@ -96,9 +96,6 @@ class PageBlocks:
         blocks.append(read_block("text", text or fold(page.text or "", keep_lines=True), languages, own))
         return cls(tuple(blocks))
 
-    def text_blocks(self) -> Iterable[Block]:
-        return (b for b in self.blocks if b.kind in ("title", "text"))
-
 
 def _bonus(block: Block, index: int, structure: Structure) -> float:
     bonus = settings()["bonus"]
@@ -143,50 +140,6 @@ def collect(pages: PageBlocks, structure: Structure, use_anchors: bool = True) -
                 continue
             scores.add_anchor(anchor, float(settings()["anchor_weight"]), block, start, end)
     return scores
-
-
-def page_guards(pages: PageBlocks, about_amazon: bool) -> dict[str, float]:
-    """What the page as a whole subtracts: talk about scams, an article's shape, another company...
-
-    A word in the page's headline (its title, a heading, the first line of its text) counts ``headline``
-    times: a page headed "Scam alert" or "How to unlock your account" is ABOUT holds, whatever it quotes.
-    """
-    counts: dict[str, float] = defaultdict(float)  # in the body
-    headlines: dict[str, float] = defaultdict(float)  # in the title, a heading or the first line
-    headline = float(settings()["bonus"]["headline_guard"])
-    for block in pages.blocks:
-        if block.kind == "alert":
-            continue  # Amazon's own alert box is the notice, not the page's shape
-        for index, hits in enumerate(block.hits):
-            # Each sentence counts once per concept: a genuine mail that says "phishing" three times in one
-            # paragraph of advice is one sentence about scams, a scam warning has them in every sentence. A quoted
-            # word is a quote (a UI label "Mein Konto", a scam's name), not the page speaking.
-            concepts = {hit.concept for hit in hits if not block.is_quoted(hit.start, hit.end)}
-            for concept in concepts:
-                if block.kind == "heading":  # its words are in the text too, counted there already
-                    headlines[concept] += headline - 1.0
-                elif block.kind == "title" or index == 0:
-                    headlines[concept] += headline
-                else:
-                    counts[concept] += 1.0
-    applied = {}
-    sentences = sum(len(block.sentences) for block in pages.text_blocks())
-    for guard in settings()["guard"]:
-        if guard.get("when") == "not_about_amazon" and about_amazon:
-            continue
-        if sentences < int(guard.get("min_sentences", 0)):
-            continue
-        # `free` sentences of the body are forgiven; the headline never is.
-        body = sum(counts.get(c, 0.0) for c in guard.get("concepts", ())) - float(guard.get("free", 0))
-        if guard.get("headline_only"):
-            body = 0.0
-        found = sum(headlines.get(c, 0.0) for c in guard.get("concepts", ())) + max(body, 0.0)
-        if not guard.get("concepts"):
-            found = 1.0
-        value = min(float(guard["cap"]), float(guard["each"]) * max(found, 0.0))
-        if value > 0:
-            applied[guard["id"]] = value
-    return applied
 
 
 def _decide(scores: dict[str, float]) -> str:
@@ -246,7 +199,7 @@ def classify(pages: PageBlocks, structure: Structure, *, about_amazon: bool, off
     blog quoting the notice): there they only tell what a fake imitates (the unguarded claim).
     """
     scores = collect(pages, structure, use_anchors)
-    scores.guards = page_guards(pages, about_amazon)
+    scores.guards = page_guards(pages.blocks, about_amazon)
     text_guard = sum(scores.guards.values())
     situations = [s for s in settings()["precedence"]]
     unguarded, guarded = {}, {}

@@ -20,7 +20,9 @@ and ``data/confusables.toml``):
    nothing outside Amazon's own site, makes no threat and links only to Amazon's hosts.
 5. A text with no origin at all (a pasted SMS without links) is judged on its content flags alone.
 6. Without hold wording, a message from a sender outside Amazon that writes about Amazon (or its services) and
-   asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer).
+   asks the reader to act is a fake too (a fake Prime renewal, a fake Amazon card offer); so is any text about
+   Amazon, not on Amazon's own site, that asks for what Amazon never asks for (a national ID or social security
+   number, a bank password, a photo of the card, the card number with its security code).
 
 Each reason is a code with its parameters (:class:`Reason`, every code in :data:`REASON_CODES`); the words for it
 are the plan's language's (``data/texts/<lang>.toml`` [phishing], filled in by
@@ -123,8 +125,7 @@ def content_flags(folded: Folded) -> list[Reason]:
     """What the text itself asks or threatens: sensitive data, a call-back, a reply with personal data, an
     attachment to open, a deadline threat; and words whose letters mix alphabets to slip past filters."""
     text = folded.text
-    found: list[Reason] = [Reason("asks_sensitive", {"what": e["id"]})
-                           for e in data()["sensitive"] if e["compiled"].search(text)]
+    found: list[Reason] = [Reason("asks_sensitive", {"what": kind}) for kind in sorted(asked_for(folded))]
     for table in ("threat", "callback", "reply", "attachment"):
         for entry in data().get(table, ()):
             hit = entry["compiled"].search(text)
@@ -151,6 +152,34 @@ def mixed_script_word(folded: Folded) -> str | None:
         if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
             return word
     return None
+
+
+_SENTENCE = re.compile(r"[^.!?\n。！？]+")
+
+
+@functools.cache
+def _partial() -> re.Pattern[str]:
+    return re.compile(data()["partial_number"])
+
+
+def asked_for(folded: Folded) -> set[str]:
+    """The sensitive data a text asks for in sentences that do not deny it ("Amazon will never ask for your
+    Social Security Number" names one without asking; a denial is a NEGATION word of any lexicon), and not as a
+    part ("the last 2 digits of your card number")."""
+    from holdguide.detection.lexicon import lexicons, tokenize
+
+    found: set[str] = set()
+    for sentence in _SENTENCE.findall(folded.text[:50_000]):
+        kinds = {e["id"] for e in data()["sensitive"] if e["compiled"].search(sentence)}
+        if _partial().search(sentence):
+            kinds.discard("card-number")
+        if not kinds:
+            continue
+        tokens = tokenize(sentence)
+        denied = any(hit.concept == "NEGATION" for lex in lexicons() for hit in lex.find(sentence, tokens))
+        if not denied:
+            found |= kinds
+    return found
 
 
 def asks_to_act(folded: Folded) -> str | None:
@@ -193,6 +222,14 @@ def judge(page: PageInput, origin: Origin, folded: Folded, hold: bool, about_ama
         request = asks_to_act(folded)
         if sender and about_amazon and (request or flags):
             return True, _first(sender, flags, [Reason("asks_action", {"detail": request})] if request else [])
+        # A kit that asks for what Amazon never asks for (a national ID number, a bank password, a photo of the
+        # card, or the card with its security code) "to help ensure the security of your account" is a fake
+        # whatever else it says, unless the text is ABOUT such scams.
+        sensitive = asked_for(folded)
+        never = bool(sensitive & {"national-id", "bank-password", "card-photo"}) or (
+            {"card-number", "security-code"} <= sensitive)
+        if never and about_amazon and not about_holds and (origin.kind != "page" or origin.foreign_page):
+            return True, _first(hosts, flags)
         return False, ()
     if origin.kind == "page" and not origin.viewer:
         field_kind = form_asks(page)
