@@ -12,7 +12,9 @@ const MAX_PAGES = 20;
 export async function watchPage(url) {
   const pattern = pagePattern(url);
   if (!pattern || declaredFor(url) || !(await api.permissions.contains({ origins: [pattern] }))) return;
-  const known = (await api.storage.session.get(KEY))[KEY] ?? [];
+  const stored = (await api.storage.session.get(KEY))[KEY];
+  /** @type {string[]} */
+  const known = Array.isArray(stored) ? stored : [];
   if (known.includes(pattern)) return;
   const patterns = [...known, pattern].slice(-MAX_PAGES);
   await api.storage.session.set({ [KEY]: patterns });

@@ -14,6 +14,8 @@
 //   forms                       each form's action and its fields' name, type and autocomplete (never values)
 //   links                       the targets of the page's links, as the browser resolved them (a.href)
 (() => {
+  /** @type {{text: number, title: number, alerts: [number, number], headings: [number, number],
+   *            forms: [number, number, number, number], links: [number, number]}} */
   const LIMITS = {
     text: 200_000,
     title: 1_000,
@@ -55,7 +57,7 @@
     const out = [];
     for (const a of document.querySelectorAll("a[href]")) {
       if (out.length >= count) break;
-      const href = String(a.href ?? "").slice(0, length); // resolved against the page; SVG links give objects
+      const href = String(/** @type {HTMLAnchorElement} */ (a).href ?? "").slice(0, length); // resolved against the page; SVG links give objects
       if (href && !out.includes(href)) out.push(href);
     }
     return out;

@@ -31,7 +31,9 @@ export async function callInTab(tabId, func, args) {
  * Firefox (153 ESR) reports a script that failed to load or threw as `{error}` in the result instead of
  * rejecting, as Chrome does; throw it so both browsers fail the same way.
  */
-function firstResult([first] = []) {
+/** @param {chrome.scripting.InjectionResult<any>[]} results */
+function firstResult(results = []) {
+  const [first] = results;
   if (first && "error" in first && first.error !== undefined) {
     throw first.error instanceof Error ? first.error : new Error(String(first.error));
   }

@@ -8,10 +8,26 @@
 // re-plan needs (api op "plan").
 import { api } from "./platform.js";
 
+/**
+ * @typedef {object} TabAnswer
+ * @property {string} url
+ * @property {"pending" | "ready" | "error"} state
+ * @property {number} [run]
+ * @property {"background" | "popup"} [source]
+ * @property {any} [answer]
+ * @property {object} [detection]
+ * @property {{url: string, lang: string}} [page]
+ * @property {object} [detailsErrors]
+ * @property {string} [error]
+ * @property {number} at
+ */
+
 const key = (tabId) => `tab:${tabId}`;
 
+/** @returns {Promise<TabAnswer | null>} */
 export async function readAnswer(tabId) {
-  return (await api.storage.session.get(key(tabId)))[key(tabId)] ?? null;
+  const entry = (await api.storage.session.get(key(tabId)))[key(tabId)];
+  return /** @type {TabAnswer | undefined} */ (entry) ?? null;
 }
 
 export function writeAnswer(tabId, entry) {
@@ -55,9 +71,11 @@ export function samePage(entry, tabUrl) {
 /**
  * Resolve with the tab's entry once it is no longer pending (or null after `timeoutMs`, or when the tab moves on).
  * The background writes the entry; storage.onChanged tells every extension page.
+ * @returns {Promise<TabAnswer | null>}
  */
 export function waitForAnswer(tabId, tabUrl, timeoutMs) {
   return new Promise((resolve) => {
+    /** @param {TabAnswer | null} entry */
     const done = (entry) => {
       clearTimeout(timer);
       api.storage.onChanged.removeListener(listener);

@@ -34,7 +34,7 @@ export function setUpCaseLog(bridge, context) {
   const refresh = () => draw(bridge, context, { container, view, form, exportButton, clearButton })
     .catch((error) => console.error(error));
   container.replaceChildren(view, form, R.el(document, "div", { className: "row" }, exportButton, clearButton));
-  section.addEventListener("toggle", () => section.open && refresh());
+  section.addEventListener("toggle", () => /** @type {HTMLDetailsElement} */ (section).open && refresh());
   // The details fill the follow-up e-mail; "Clear my details" resets the form and deletes the logs.
   for (const type of ["change", "details-cleared"]) document.getElementById("details-form").addEventListener(type, refresh);
   refresh();

@@ -12,17 +12,18 @@ const Cases = globalThis[Symbol.for("hold-guide.cases")]; // lib/case-store.js
 
 /** Fill the form from storage, call `onChange(details)` now and after every edit (debounced). */
 export async function watchDetails(onChange) {
-  const form = document.getElementById("details-form");
+  const form = /** @type {HTMLFormElement} */ (document.getElementById("details-form"));
   const { stored, remembered } = await load();
   for (const [name, value] of Object.entries(stored)) form.elements[name].value = value;
-  form.elements.remember.checked = remembered;
+  const remember = /** @type {HTMLInputElement} */ (form.elements.namedItem("remember"));
+  remember.checked = remembered;
 
   let timer;
   const changed = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const details = read(form);
-      await save(details, form.elements.remember.checked);
+      await save(details, remember.checked);
       await onChange(details);
     }, DEBOUNCE_MS);
   };
@@ -38,7 +39,7 @@ export async function watchDetails(onChange) {
   await onChange(read(form));
 }
 
-/** The raw form values; Python decides what is valid (api.validate_details). */
+/** The raw form values; Python decides what is valid (holdguide.guidance.details.validate_details, called by api.py). */
 export function read(form) {
   return {
     name: form.elements.name.value,

@@ -5,7 +5,7 @@ import { api } from "../lib/platform.js";
 import { options } from "./options.js";
 
 const KEY = "planLanguage";
-const select = () => document.getElementById("plan-language");
+const select = () => /** @type {HTMLSelectElement} */ (document.getElementById("plan-language"));
 
 /** The chosen language code, or null for automatic. */
 export function planLanguage() {
@@ -16,7 +16,7 @@ export function planLanguage() {
 export async function setUpLanguage(bridge, onChange) {
   const { languages } = await options(bridge);
   select().append(...languages.map(({ code, name }) => new Option(name, code)));
-  const stored = (await api.storage.local.get(KEY))[KEY];
+  const stored = String((await api.storage.local.get(KEY))[KEY] ?? "");
   if (languages.some(({ code }) => code === stored)) select().value = stored;
   select().addEventListener("change", async () => {
     if (planLanguage()) await api.storage.local.set({ [KEY]: planLanguage() });

@@ -11,8 +11,8 @@ const R = globalThis[Symbol.for("hold-guide.render")]; // lib/render-plan.js
 export async function setUpManual(bridge) {
   // The situations' names come from Python (texts [situations], in the browser's language), where they live once.
   const { situations, situation_labels: labels, marketplaces } = await options(bridge);
-  const situationSelect = document.getElementById("manual-situation");
-  const marketplaceSelect = document.getElementById("manual-marketplace");
+  const situationSelect = /** @type {HTMLSelectElement} */ (document.getElementById("manual-situation"));
+  const marketplaceSelect = /** @type {HTMLSelectElement} */ (document.getElementById("manual-marketplace"));
   situationSelect.replaceChildren(
     ...situations.map((id) => R.el(document, "option", { value: id, text: labels[id] ?? id })),
   );

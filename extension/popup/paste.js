@@ -8,7 +8,7 @@ export function setUpPaste(bridge) {
   const run = document.getElementById("paste-run");
   const result = document.getElementById("paste-result");
   run.addEventListener("click", async () => {
-    const text = document.getElementById("paste-text").value;
+    const text = /** @type {HTMLTextAreaElement} */ (document.getElementById("paste-text")).value;
     if (!text.trim()) return;
     const response = await bridge.call({ op: "message", text, language: planLanguage() });
     if (!response.ok) {

@@ -229,7 +229,7 @@ function setState(state, text) {
   app.dataset.state = state;
   app.setAttribute("aria-busy", String(state === "loading"));
   document.getElementById("status-text").textContent = text;
-  document.querySelector("#status .spinner").hidden = state !== "loading";
+  /** @type {HTMLElement} */ (document.querySelector("#status .spinner")).hidden = state !== "loading";
   // Once ready, the verdict section (aria-live) says it; the status line would only repeat it.
   document.getElementById("status").hidden = state === "ready";
 }
@@ -249,8 +249,10 @@ function engineFailed(error) {
   const retry = document.getElementById("retry");
   retry.hidden = false;
   retry.addEventListener("click", () => location.reload(), { once: true });
-  for (const note of document.querySelectorAll(".needs-engine")) note.hidden = false;
-  for (const id of ["paste-run", "manual-run"]) document.getElementById(id).disabled = true;
+  for (const note of document.querySelectorAll(".needs-engine")) /** @type {HTMLElement} */ (note).hidden = false;
+  for (const id of ["paste-run", "manual-run"]) {
+    /** @type {HTMLButtonElement} */ (document.getElementById(id)).disabled = true;
+  }
 }
 
 /** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from holdguide.analyze import analyze, chosen, plan_for_page
 from holdguide.detection import detect
@@ -35,8 +35,15 @@ from holdguide.guidance.plan import situation_label
 from holdguide.guidance.texts import choose_language, language_names, localize_errors
 from holdguide.marketplaces import all_marketplaces, by_domain
 from holdguide.messages import page_from_message
-from holdguide.model import SITUATIONS, Detection
+from holdguide.model import SITUATIONS, Details, Detection
 from holdguide.page_request import MAX_TEXT, page_from_request
+
+
+class _PlanOptions(TypedDict):
+    """What every op that plans takes besides the page: the user's plan language and details."""
+
+    language: str | None
+    details: Details | None
 
 
 def run_json(request: str) -> str:
@@ -58,7 +65,7 @@ def _dispatch(payload: dict[str, Any]) -> dict[str, Any]:
     language = _string(payload, "language")
     # Form errors follow the popup's labels (the browser's UI language), not the plan's language.
     errors = localize_errors(error_keys, choose_language(_string(payload, "ui_language") or language, None, None, None))
-    options = {"language": language, "details": details}
+    options = _PlanOptions(language=language, details=details)
     if op == "analyze":  # as analyze(), keeping the detection for a later "plan"
         page = payload.get("page")
         page_input = page_from_request(page if isinstance(page, dict) else {})

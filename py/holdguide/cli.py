@@ -80,8 +80,13 @@ def render_verdict(result: dict[str, object]) -> str:
     lines.append(f"Marketplace: {result['marketplace'] or 'unknown'}")
     lines.append(f"Confidence:  {result['confidence']}")
     if result["evidence"]:
-        lines.append("Evidence:    " + " | ".join(str(e) for e in result["evidence"]))  # type: ignore[union-attr]
+        lines.append("Evidence:    " + " | ".join(str(e) for e in _items(result["evidence"])))
     if result["phishing"]:
         lines.append("WARNING:     this looks like phishing")
-        lines.extend(f"  - {reason}" for reason in result["phishing_reasons"])  # type: ignore[union-attr]
+        lines.extend(f"  - {reason}" for reason in _items(result["phishing_reasons"]))
     return "\n".join(lines) + "\n"
+
+
+def _items(value: object) -> list[object]:
+    """A list field of the JSON result (evidence, phishing reasons); anything else reads as empty."""
+    return list(value) if isinstance(value, (list, tuple)) else []

@@ -139,7 +139,8 @@ def marketplace_for_language(lang: str) -> Marketplace | None:
     if home is not None:
         return by_domain(home)
     defaulting = [m for m in offering if _primary(m.default_language) == primary]
-    return (defaulting or offering or [None])[0]
+    chosen = defaulting or offering
+    return chosen[0] if chosen else None
 
 
 def _primary(tag: str) -> str:

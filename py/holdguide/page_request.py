@@ -43,7 +43,8 @@ def _forms(raw: dict[str, Any]) -> tuple[Form, ...]:
     for value in values[:FORMS]:
         if not isinstance(value, dict):
             continue
-        fields = value.get("fields") if isinstance(value.get("fields"), list) else []
+        listed = value.get("fields")
+        fields: list[Any] = listed if isinstance(listed, list) else []
         forms.append(Form(
             action=_string(value, "action", ACTION),
             fields=tuple(

@@ -82,7 +82,7 @@ def detect(page: PageInput, *, use_anchors: bool = True) -> Detection:
     language = guess_language(folded.text, page.lang)
     origin = derive_origin(page, folded, language)
     about_amazon = _about_amazon(folded, origin)
-    own = frozenset({language, primary_subtag(page.lang)} - {None}) if language else None
+    own = frozenset(tag for tag in (language, primary_subtag(page.lang)) if tag) if language else None
     pages = PageBlocks.read(page, languages_to_run(page, language, origin.marketplace), text, own)
     readable = origin.host if origin.host != INVALID else None
     structure = read_structure(page, readable, origin.official)

@@ -75,7 +75,8 @@ class Verdict:
     @property
     def hold_wording(self) -> bool:
         """Some situation reaches the threshold on its words, before any guard."""
-        return max(self.unguarded.values(), default=0.0) >= settings()["threshold"]
+        threshold: float = settings()["threshold"]
+        return max(self.unguarded.values(), default=0.0) >= threshold
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ def _decide(scores: dict[str, float]) -> str:
     present = {s: v for s, v in present.items() if s not in dominated} or present
     best = max(present.values())
     close = {s for s, v in present.items() if v >= best - data["margin"]}
-    return next(s for s in data["precedence"] if s in close)
+    precedence: list[str] = data["precedence"]
+    return next(s for s in precedence if s in close)
 
 
 def _confidence(situation: str, scores: dict[str, float]) -> float:
@@ -165,7 +167,8 @@ def _confidence(situation: str, scores: dict[str, float]) -> float:
     if situation == "none":
         return round(1 - over, 3)
     ahead = 1 / (1 + math.exp(-conf["margin_slope"] * (ranked[0] - ranked[1] + conf["margin_offset"])))
-    return round(min(conf["cap"], over * ahead), 3)
+    cap: float = conf["cap"]
+    return round(min(cap, over * ahead), 3)
 
 
 def _evidence(scores: Scores, situation: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from holdguide.datafiles import load_toml
 from holdguide.detection.urls import INVALID, is_ip, parse_host
@@ -23,7 +24,7 @@ _EMAIL = re.compile(r"[\w.+%-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 
 
 @functools.cache
-def _tables() -> dict:
+def _tables() -> dict[str, Any]:
     return load_toml("confusables.toml")
 
 

@@ -200,7 +200,7 @@ def form_asks(page: PageInput) -> str | None:
             described = f"{item.name} {item.type} {item.autocomplete}".lower()
             for kind, words in fields.items():
                 if any(word in described for word in words):
-                    return kind
+                    return str(kind)
     return None
 
 

@@ -75,7 +75,8 @@ def parse_log(raw: Log) -> list[Entry]:
 
 
 def _waits() -> dict[str, int]:
-    return data("steps")["follow_up"]
+    waits: dict[str, int] = data("steps")["follow_up"]
+    return waits
 
 
 def add_business_days(start: date, days: int, weekend: Iterable[int]) -> date:

@@ -95,6 +95,7 @@ def build_plan(
         warnings.append(context.t("warnings.no-fake-signs"))
     suggested = [] if phishing else [*data("steps")["subtypes"].get(subtype or "", []), *suggested_reasons]
     reason_ids, first = _reason_ids(context, suggested)
+    verdict, imitates = _verdict(context, phishing, medium)
     return Plan(
         language=context.language,
         title=context.t(f"titles.{table['title']}"),
@@ -107,7 +108,8 @@ def build_plan(
         direction=direction(context.language),
         situation=situation,
         situation_label=situation_label(situation, context.language),
-        **_verdict(context, phishing, medium),
+        verdict=verdict,
+        imitates=imitates,
         subtype=subtype,
         marketplace=marketplace.domain if marketplace else None,
         phishing=phishing,
@@ -121,15 +123,15 @@ def build_plan(
     )
 
 
-def _verdict(context: PlanContext, phishing: bool, medium: str) -> dict[str, str | None]:
+def _verdict(context: PlanContext, phishing: bool, medium: str) -> tuple[str, str | None]:
     """The heading the popup leads with: on a fake, the danger first ("This page is likely a fake") and what it
     imitates second; otherwise the situation's name alone."""
     label = situation_label(context.situation, context.language)
     if not phishing:
-        return {"verdict": label, "imitates": None}
+        return label, None
     fake = context.t("verdict.fake-message" if medium == "message" else "verdict.fake-page")
     imitates = context.t("verdict.imitates", situation=label) if context.situation != "none" else None
-    return {"verdict": fake, "imitates": imitates}
+    return fake, imitates
 
 
 def _texts(context: PlanContext, name: str) -> list[str]:

@@ -36,10 +36,10 @@ def render_plan(plan: Plan) -> str:
     suggested = len(plan.get("suggested_reasons", ()))  # they come first (holdguide.guidance.plan)
     reasons = [f"{reason} ({heading('suggested')})" if index < suggested else reason
                for index, reason in enumerate(plan["reasons"])]
-    for key, items in (("avoid", plan["avoid"]), ("reasons", reasons), ("tips", plan["tips"]),
-                       ("prevention", plan["prevention"])):
+    for title, items in ((sections["avoid"], plan["avoid"]), (sections["reasons"], reasons),
+                         (sections["tips"], plan["tips"]), (sections["prevention"], plan["prevention"])):
         if items:
-            lines += [sections[key], *(f"  - {item}" for item in items), ""]
+            lines += [title, *(f"  - {item}" for item in items), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -20,7 +20,8 @@ from holdguide.model import Marketplace
 
 def route(route_id: str) -> dict[str, Any]:
     """One route of rights.toml."""
-    return data("rights")["routes"][route_id]
+    spec: dict[str, Any] = data("rights")["routes"][route_id]
+    return spec
 
 
 def routes(marketplace: Marketplace, kinds: Iterable[str]) -> list[str]:
@@ -48,5 +49,5 @@ def route_url(route_id: str, marketplace: Marketplace) -> str | None:
     if "url" in spec:
         if not is_authority_url(spec["url"]):
             raise ValueError(f"rights.toml: {spec['url']!r} is not on an allow-listed authority host")
-        return spec["url"]
+        return str(spec["url"])
     return links.page_link(marketplace, data("contacts")["pages"][spec["page"]])

@@ -22,8 +22,10 @@ from holdguide.model import Details
 
 
 def _link(kind: str, label: str, url: str | None, **extra: Any) -> Link:
-    fields = {key: value for key, value in extra.items() if value is not None}
-    return Link(kind=kind, label=label, url=url, **fields, checked=data("contacts")["checked"])  # type: ignore[typeddict-item]
+    """A link with the optional fields of ``Link`` that are given (None leaves a field out)."""
+    link = Link(kind=kind, label=label, url=url, checked=str(data("contacts")["checked"]))
+    link.update({key: value for key, value in extra.items() if value is not None})  # type: ignore[typeddict-item]
+    return link
 
 
 def compose_email(language: str, intro: str, details: Details, *, greeting_key: str = "email.greeting",

@@ -112,6 +112,6 @@ def language_names() -> dict[str, str]:
 
 
 def localize_errors(errors: Mapping[str, str], language: str) -> dict[str, str]:
-    """Turn :func:`holdguide.guidance.plan.validate_details`'s error keys (``email-invalid``) into sentences."""
+    """Turn :func:`holdguide.guidance.details.validate_details`'s error keys (``email-invalid``) into sentences."""
     language = resolve_language(language)
     return {field: text(language, f"errors.{key}") for field, key in errors.items()}
