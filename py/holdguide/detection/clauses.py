@@ -15,7 +15,9 @@ on hold, contact us" cancels only what the "if" governs. Sentences end at ``. ! 
 ``。！？؟``, at a line break (a heading on its own line is a sentence) and between table cells (``|``);
 punctuation clauses end at ``, ; :``, ``、``, ``،``, a parenthesis or a dash between spaces. Text between double
 quotes (folded from every kind of quotation mark, 「」 included) is marked as quoted: a claim quoted in an
-article weighs less.
+article weighs less. A parenthesis is an aside of the clause it follows: a cue whose clause or forward reach ends
+where a parenthesis opens reaches to its close ("Il peut arriver que votre profil soit suspendu (mention Account
+suspended sur votre site)": the possibility governs the label quoted in the aside; held-out round 7).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 # "|": a table's cells are statements of their own; a bullet after white space starts a list item.
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？؟]+|\n|\||(?<=\s)[・•●■▪◆](?=\S)")
 _CLAUSE_END = re.compile(r"[,;:،؛、()\[\]]| - ")
+_ASIDE = re.compile(r"\([^()]*\)")
 
 SCOPES = ("clause", "forward", "backward", "preceding", "sentence")
 
@@ -40,6 +43,7 @@ class Sentence:
     end: int
     punctuation_ends: tuple[int, ...]
     clause_ends: tuple[int, ...]
+    asides: tuple[tuple[int, int], ...] = ()  # [start, end) of each parenthesis, brackets included
 
     def clause_of(self, position: int) -> int:
         """The index of the (smallest) clause that holds ``position``."""
@@ -50,19 +54,25 @@ class Sentence:
         inside = positions[bisect_right(positions, self.start):bisect_left(positions, self.end)]
         if not inside:
             return self
-        return Sentence(self.start, self.end, self.punctuation_ends, tuple(sorted({*self.clause_ends, *inside})))
+        return Sentence(self.start, self.end, self.punctuation_ends, tuple(sorted({*self.clause_ends, *inside})),
+                        self.asides)
 
     def reach(self, start: int, end: int, scope: str) -> tuple[int, int]:
         """The stretch ``[a, b)`` a cue at ``[start, end)`` governs with ``scope`` (see the module docstring)."""
         if scope == "sentence":
             return self.start, self.end
         if scope == "forward":
-            return start, _next(self.punctuation_ends, start, self.end)
+            return start, self._with_aside(_next(self.punctuation_ends, start, self.end))
         if scope == "backward":
             return _previous(self.punctuation_ends, start, self.start), end
         if scope == "preceding":
             return self.start, end
-        return _previous(self.clause_ends, start, self.start), _next(self.clause_ends, start, self.end)
+        reach = _next(self.clause_ends, start, self.end)
+        return _previous(self.clause_ends, start, self.start), self._with_aside(reach)
+
+    def _with_aside(self, end: int) -> int:
+        """``end``, or the close of the parenthesis that opens there: an aside belongs to the clause before it."""
+        return next((close for opening, close in self.asides if opening == end), end)
 
 
 def _next(ends: tuple[int, ...], position: int, default: int) -> int:
@@ -83,7 +93,8 @@ def sentences(text: str) -> list[Sentence]:
         end = match.end() if match else len(text)
         if text[start:end].strip():
             ends = tuple(m.start() for m in _CLAUSE_END.finditer(text, start, end))
-            found.append(Sentence(start, end, ends, ends))
+            asides = tuple(m.span() for m in _ASIDE.finditer(text, start, end))
+            found.append(Sentence(start, end, ends, ends, asides))
         start = end
     return found
 

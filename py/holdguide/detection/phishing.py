@@ -159,7 +159,8 @@ _SENTENCE = re.compile(r"[^.!?\n。！？]+")
 
 @functools.cache
 def _partial() -> re.Pattern[str]:
-    return re.compile(data()["partial_number"])
+    """Part of a number, or the number the shopper already typed into a form: no request for the card number."""
+    return re.compile(f"(?:{data()['partial_number']})|(?:{data()['already_entered']})")
 
 
 def asked_for(folded: Folded) -> set[str]:
