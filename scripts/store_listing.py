@@ -25,6 +25,7 @@ import argparse
 import base64
 import json
 import re
+import shutil
 import sys
 import tempfile
 import tomllib
@@ -263,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--locales", nargs="+", choices=locales(), default=locales())
     parser.add_argument("--no-screenshots", action="store_true")
     args = parser.parse_args(argv)
+    if args.out == OUT:
+        shutil.rmtree(OUT, ignore_errors=True)  # our own folder: written afresh, so nothing stale is uploaded
     try:
         write_texts(args.out, args.locales)
         if not args.no_screenshots:
