@@ -234,8 +234,9 @@ def _zip_date(epoch: int) -> tuple[int, int, int, int, int, int]:
     return time.gmtime(epoch)[:6]
 
 
-def check_versions_agree(root: Path = ROOT) -> None:
-    """The manifest, the package and pyproject must carry one version."""
+def check_versions_agree(root: Path | None = None) -> None:
+    """The manifest, the package and pyproject must carry one version (of ``root``, the repository by default)."""
+    root = root or ROOT
     manifest = json.loads((root / "manifest.json").read_text())["version"]
     init = (root / "py" / "holdguide" / "__init__.py").read_text()
     if f'__version__ = "{manifest}"' not in init:

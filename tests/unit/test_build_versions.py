@@ -58,7 +58,6 @@ def test_a_package_version_other_than_the_manifest_stops_the_build(copy: Path) -
 def test_main_checks_the_versions_before_it_touches_dist(monkeypatch: pytest.MonkeyPatch, copy: Path) -> None:
     _set_pyproject_version(copy, "9.9.9")
     monkeypatch.setattr(build, "ROOT", copy)
-    monkeypatch.setattr(build.check_versions_agree, "__defaults__", (copy,))
     monkeypatch.setattr(build, "clean", lambda: pytest.fail("the build went on despite the version mismatch"))
     with pytest.raises(SystemExit, match="pyproject"):
         build.main([])
