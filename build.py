@@ -5,6 +5,10 @@
 - ``dist/extension-test/``   a test-only copy whose manifest may read every site (a headless test cannot
   click the toolbar button, so ``activeTab`` never grants it a non-Amazon page). Never zipped.
 
+``python build.py --store`` then also writes ``dist/store/`` (scripts/store_listing.py: descriptions, screenshots,
+privacy statement, permission justifications); it needs Chromium and the fonts, so the default build does not.
+The build stops first if manifest.json, holdguide.__version__ and py/pyproject.toml disagree on the version.
+
 Offline once ``setup.sh`` has fetched the packages. Each step is a function below, run in order by ``main``.
 """
 
@@ -230,17 +234,24 @@ def _zip_date(epoch: int) -> tuple[int, int, int, int, int, int]:
     return time.gmtime(epoch)[:6]
 
 
-def check_versions_agree() -> None:
-    """The manifest, the package and pyproject must carry one version."""
-    manifest = json.loads((ROOT / "manifest.json").read_text())["version"]
-    init = (ROOT / "py" / "holdguide" / "__init__.py").read_text()
+def check_versions_agree(root: Path | None = None) -> None:
+    """The manifest, the package and pyproject must carry one version (of ``root``, the repository by default)."""
+    root = root or ROOT
+    manifest = json.loads((root / "manifest.json").read_text())["version"]
+    init = (root / "py" / "holdguide" / "__init__.py").read_text()
     if f'__version__ = "{manifest}"' not in init:
         sys.exit(f"build: manifest.json version {manifest} differs from holdguide.__version__")
+    # The wheel's name carries pyproject's version, so a mismatch would ship a wheel that says another version.
+    pyproject = _toml(root / "py" / "pyproject.toml")["project"]["version"]
+    if pyproject != manifest:
+        sys.exit(f"build: manifest.json version {manifest} differs from py/pyproject.toml version {pyproject}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.parse_args(argv)
+    parser.add_argument("--store", action="store_true",
+                        help="then write dist/store/ (scripts/store_listing.py; needs Chromium and the fonts)")
+    args = parser.parse_args(argv)
     check_versions_agree()
     clean()
     copy_extension_sources()
@@ -253,7 +264,15 @@ def main(argv: list[str] | None = None) -> int:
     write_test_variant()
     zip_extension()
     log(f"done: {EXTENSION.relative_to(ROOT)}/ and {TEST_EXTENSION.relative_to(ROOT)}/")
+    if args.store:
+        write_store_listing()
     return 0
+
+
+def write_store_listing() -> None:
+    """dist/store/ from the build just made; its own process, so the default build never imports Playwright."""
+    if subprocess.run([sys.executable, ROOT / "scripts" / "store_listing.py"]).returncode != 0:
+        sys.exit("build: the store listing failed (see above)")
 
 
 if __name__ == "__main__":
