@@ -3,7 +3,7 @@
 // reads a page (a background analysis) runs this same file.
 //
 // Only what the analysis needs, and nothing the shopper typed (no field values). The shape is the contract's
-// page request (../shared/contract.md, "Page request"); every list and string has a limit, so a hostile page
+// page request (docs/contract.md, "Page request"); every list and string has a limit, so a hostile page
 // cannot flood the bridge:
 //   url, title, lang, text      location.href, document.title, <html lang>, the visible text (innerText skips
 //                               hidden and script content, as py/holdguide/extract.py does for saved pages)

@@ -3,7 +3,7 @@
 Contract (``extension/lib/py-bridge.js`` is the only caller)::
 
     request  = {"op": "analyze",  "page": {url, title, lang, text, alerts?, headings?, forms?, links?},
-                "language"?, "details"?}                                       # contract.md, "Page request"
+                "language"?, "details"?}                                       # docs/contract.md, "Page request"
              | {"op": "plan",     "detection": {...}, "page": {url, lang}, "language"?, "details"?}
                      # the plan again for an earlier "analyze" of the same page: new details or plan language,
                      # no new detection ("detection" is what that "analyze" answered besides its result)

@@ -37,7 +37,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 class _VisibleText(HTMLParser):
     """Collects visible text, the ``<html lang>``, the title, link targets and Amazon's page structure.
 
-    The structure is what ``collect.js`` sends beside the text (contract.md, "Page request"): visible alert-box
+    The structure is what ``collect.js`` sends beside the text (docs/contract.md, "Page request"): visible alert-box
     and ``h1``-``h4`` texts, and each form's action and field attributes.
     """
 

@@ -53,7 +53,7 @@ class PageInput:
     sender: str | None = None
     links: tuple[str, ...] = ()
     kind: str = "page"  # "page" or "message"
-    # Amazon's page structure (contract.md, "Page request"): language-free evidence, read apart from `text`.
+    # Amazon's page structure (docs/contract.md, "Page request"): language-free evidence, read apart from `text`.
     alerts: tuple[str, ...] = ()  # visible alert-box texts (.a-alert-heading, .a-alert-content, [role=alert])
     headings: tuple[str, ...] = ()  # visible h1-h4 texts
     forms: tuple[Form, ...] = ()

@@ -1,4 +1,4 @@
-"""The page request (contract.md, "Page request") as sent by the page reader, made into a :class:`PageInput`.
+"""The page request (docs/contract.md, "Page request") as sent by the page reader, made into a :class:`PageInput`.
 
 The reader (``extension/content/collect.js``) bounds every field, and so do we: the request crosses from a web
 page into our code, so only values of the expected type are kept, each list and string cut at the limits below

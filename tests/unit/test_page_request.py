@@ -1,10 +1,14 @@
-"""The page request (contract.md, "Page request") is data from a web page: only the expected types are kept,
+"""The page request (docs/contract.md, "Page request") is data from a web page: only the expected types are kept,
 every list and string is bounded, and nothing malformed raises."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from holdguide import page_request as limits
 from holdguide.extract import page_from_html
 from holdguide.model import Form, FormField
 from holdguide.page_request import ALERTS, FIELDS, FORMS, HEADINGS, LINKS, MAX_TEXT, page_from_request
@@ -74,3 +78,23 @@ def test_saved_html_gives_the_same_structure_as_the_reader() -> None:
     assert page.forms == (Form("/ap/cvf/verify", (FormField("code", "text", "one-time-code"),
                                                    FormField("x", "select", ""))),)
     assert page.links == ("https://www.amazon.com/gp/help/customer/contact-us",)
+
+
+def test_the_documented_limits_are_the_ones_enforced() -> None:
+    """docs/contract.md's "Page request" table states each field's limit; page_request.py enforces it. A limit
+    changed in one place and not the other would mislead whoever writes the next page reader."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "contract.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[3].strip() for line in doc.splitlines()
+            if line.startswith("| `")}
+
+    def numbers(cell: str) -> list[int]:
+        return [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", cell)]
+
+    assert numbers(rows["url"]) == [limits.MAX_URL]
+    assert numbers(rows["title"]) == [limits.MAX_TITLE]
+    assert numbers(rows["lang"]) == [limits.MAX_LANG]
+    assert numbers(rows["text"]) == [limits.MAX_TEXT]
+    assert numbers(rows["alerts"]) == list(limits.ALERTS)
+    assert numbers(rows["headings"]) == list(limits.HEADINGS)
+    assert numbers(rows["links"]) == list(limits.LINKS)
+    assert numbers(rows["forms"]) == [limits.FORMS, limits.FIELDS, limits.ACTION, limits.ATTRIBUTE]
