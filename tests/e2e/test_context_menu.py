@@ -151,3 +151,18 @@ def test_a_check_that_is_gone_says_so(ext_any_site: ExtensionBrowser) -> None:
     check.goto(f"chrome-extension://{ext_any_site.extension_id}/check/check.html?check=unknown")
     check.wait_for_selector("#check[data-state=error]", state="attached", timeout=READY_TIMEOUT_MS)
     assert "no longer available" in check.locator("#status-text").inner_text()
+
+
+def test_session_storage_keeps_the_last_ten_checks(ext_any_site: ExtensionBrowser) -> None:
+    """README, Privacy: a check is kept under check:<id> in session storage, the last 10 only."""
+    page = ext_any_site.open_page(FORUM, "<!doctype html><p>a forum post")
+    ids = [
+        ext_any_site.worker.evaluate(
+            "async ([info, tabId]) => (await globalThis.holdGuideTest.checkFromMenu(info, await chrome.tabs.get(tabId))).id",
+            [{"selectionText": f"note {n}", "pageUrl": page.url}, ext_any_site.tab_id(page)],
+        )
+        for n in range(12)
+    ]
+    kept = ext_any_site.worker.evaluate(
+        "async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('check:'))")
+    assert sorted(kept) == sorted(f"check:{id_}" for id_ in ids[-10:])

@@ -14,6 +14,7 @@ too, with the extension pages' CSP.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -24,8 +25,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import build
-from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS
-from tests.golden_cases import Case, browser_pages, first
+from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS, TEST_BUILD
+from tests.golden_cases import Case, all_cases, browser_pages, first
 
 SCRIPT = ROOT / "tests" / "firefox" / "popup_e2e.mjs"
 OFFICIAL_PAGES = browser_pages(phishing=False)
@@ -136,11 +137,6 @@ def test_context_menu_check_in_firefox(tmp_path: Path) -> None:
     """"Check with Hold Guide" (issue 12) in Firefox with the test build: the event page's click handler (its test hook;
     no driver opens a native menu) stores the request and opens the check page beside the tab, which answers with
     #check's hooks. A real Amazon mail selected in a web-mail page, and a link whose real target is a look-alike."""
-    import html
-
-    from tests.e2e.browser import TEST_BUILD
-    from tests.golden_cases import all_cases
-
     if not (TEST_BUILD / "manifest.json").exists():
         pytest.fail(f"{TEST_BUILD} is missing; run `python build.py`")
     mail = next(c for c in all_cases() if not c.is_page and not c.phishing and c.situation != "none"
