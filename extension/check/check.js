@@ -28,7 +28,10 @@ async function main() {
   const response = await popupPython().call({ op: "message", text, language: planLanguage ?? null });
   if (!response.ok) return fail(message("errorAnalysis"), response.error);
   const answer = response.result;
-  renderAnswerInto(document.getElementById("result"), answer);
+  const result = document.getElementById("result");
+  renderAnswerInto(result, answer);
+  // Without a plan the verdict is the popup's "no hold on this page"; here it is a text or a link that was checked.
+  if (!answer.plan) result.querySelector(".result-title").textContent = message("checkNoHold");
   root.dataset.situation = answer.situation;
   root.dataset.marketplace = answer.marketplace ?? "";
   root.dataset.phishing = String(answer.phishing);

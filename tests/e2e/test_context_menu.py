@@ -133,6 +133,8 @@ def test_plain_unrelated_text_is_no_hold(ext_any_site: ExtensionBrowser) -> None
 
     assert hooks(check) == {"state": "ready", "situation": "none", "marketplace": "", "phishing": "false",
                             "source": "selection"}
+    assert check.locator("#result .result-title").inner_text() == "No account hold found in this text"
+    assert check.locator("#result li.step").count() == 0
 
 
 def test_selected_markup_is_shown_as_text_never_run(ext_any_site: ExtensionBrowser) -> None:
