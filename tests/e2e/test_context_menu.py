@@ -11,16 +11,18 @@ The texts are golden fixtures (real mails and SMS), picked by their labels.
 from __future__ import annotations
 
 import html
+import json
 
 from playwright.sync_api import Page
 
-from tests.e2e.browser import READY_TIMEOUT_MS, ExtensionBrowser
+from tests.e2e.browser import READY_TIMEOUT_MS, ROOT, ExtensionBrowser
 from tests.golden_cases import all_cases
 
 WEBMAIL = "https://mail.example.net/inbox/message/1"
 FORUM = "https://forum.example.org/t/is-this-sms-real/42"
 LOOKALIKE = "https://amazon-account-verify.com/signin?ref=mail"
 HOOKS = ("state", "situation", "marketplace", "phishing", "source")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def show_in_page(ext: ExtensionBrowser, url: str, text: str) -> Page:
@@ -160,7 +162,8 @@ def test_session_storage_keeps_the_last_ten_checks(ext_any_site: ExtensionBrowse
     page = ext_any_site.open_page(FORUM, "<!doctype html><p>a forum post")
     ids = [
         ext_any_site.worker.evaluate(
-            "async ([info, tabId]) => (await globalThis.holdGuideTest.checkFromMenu(info, await chrome.tabs.get(tabId))).id",
+            "async ([info, tabId]) =>"
+            " (await globalThis.holdGuideTest.checkFromMenu(info, await chrome.tabs.get(tabId))).id",
             [{"selectionText": f"note {n}", "pageUrl": page.url}, ext_any_site.tab_id(page)],
         )
         for n in range(12)
@@ -168,3 +171,15 @@ def test_session_storage_keeps_the_last_ten_checks(ext_any_site: ExtensionBrowse
     kept = ext_any_site.worker.evaluate(
         "async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('check:'))")
     assert sorted(kept) == sorted(f"check:{id_}" for id_ in ids[-10:])
+
+
+def test_axe_finds_no_serious_violations_on_the_check_page(ext_any_site: ExtensionBrowser) -> None:
+    page = ext_any_site.open_page(WEBMAIL, f'<!doctype html><a href="{LOOKALIKE}">Verify</a>')
+    check = check_from_menu(ext_any_site, page, {"linkUrl": LOOKALIKE})
+    check.locator("#checked summary").click()
+    for scheme in ("light", "dark"):
+        check.emulate_media(color_scheme=scheme)
+        check.evaluate(AXE.read_text(encoding="utf-8") + ";0")  # evaluate bypasses the page's CSP (a script tag not)
+        violations = check.evaluate("async () => (await axe.run(document)).violations")
+        serious = [v for v in violations if v["impact"] in {"serious", "critical"}]
+        assert serious == [], json.dumps(serious)[:2000]
