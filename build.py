@@ -193,6 +193,13 @@ def write_vendor_notes(wheel: Path) -> None:
 
 #: The overlay's switch for its test hooks (content/overlay.js): off in the release, on in the test build only.
 OVERLAY_TEST_HOOKS = ("const TEST_HOOKS = false;", "const TEST_HOOKS = true;")
+#: The files whose TEST_HOOKS switch the test build flips (each says the "off" line exactly once): the overlay's, and
+#: the context menu's (background/context-menu.js exposes globalThis.holdGuideTest.checkFromMenu: no test can open
+#: a native context menu).
+TEST_HOOK_FILES = [
+    "content/overlay.js",
+    "background/context-menu.js",
+]
 
 
 def write_test_variant() -> None:
@@ -206,11 +213,12 @@ def write_test_variant() -> None:
     manifest["name"] = "Hold Guide (test build)"
     manifest["browser_specific_settings"]["gecko"]["id"] = "hold-guide-test@holdguide.example"
     (TEST_EXTENSION / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    overlay = TEST_EXTENSION / "content" / "overlay.js"
     off, on = OVERLAY_TEST_HOOKS
-    if overlay.read_text().count(off) != 1:
-        sys.exit(f"build: content/overlay.js must say `{off}` exactly once (the test build switches it on)")
-    overlay.write_text(overlay.read_text().replace(off, on))
+    for name in TEST_HOOK_FILES:
+        hooked = TEST_EXTENSION / name
+        if hooked.read_text().count(off) != 1:
+            sys.exit(f"build: {name} must say `{off}` exactly once (the test build switches it on)")
+        hooked.write_text(hooked.read_text().replace(off, on))
 
 
 def zip_extension() -> Path:

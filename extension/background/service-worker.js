@@ -17,6 +17,7 @@ import { analyseTab, expectAnswer, keepPopupAnswer } from "./analysis.js";
 import { showBadge } from "./badge.js";
 import { pythonHost } from "./python-host.js";
 import { watchPage } from "./watched-pages.js";
+import "./context-menu.js"; // "Check with Hold Guide" on selected text and links (its own listeners)
 
 const EXTENSION_ORIGIN = api.runtime.getURL("");
 

@@ -14,6 +14,7 @@ too, with the extension pages' CSP.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -24,8 +25,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import build
-from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS
-from tests.golden_cases import Case, browser_pages, first
+from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS, TEST_BUILD
+from tests.golden_cases import Case, all_cases, browser_pages, first
 
 SCRIPT = ROOT / "tests" / "firefox" / "popup_e2e.mjs"
 OFFICIAL_PAGES = browser_pages(phishing=False)
@@ -127,3 +128,45 @@ def test_firefox_falls_back_to_the_plain_start_when_the_snapshot_is_broken(tmp_p
     assert any(check.startswith(f"{hold.id}: background answer kept") for check in result["checks"]), output
     assert any(check.startswith(f"{hold.id}: data-situation") for check in result["checks"]), output
     assert any(check.startswith("background's Python started from: plain") for check in result["checks"]), output
+
+
+CONTEXT_MENU_SCRIPT = ROOT / "tests" / "firefox" / "context_menu_e2e.mjs"
+
+
+def test_context_menu_check_in_firefox(tmp_path: Path) -> None:
+    """"Check with Hold Guide" (issue 12) in Firefox with the test build: the event page's click handler (its test hook;
+    no driver opens a native menu) stores the request and opens the check page beside the tab, which answers with
+    #check's hooks. A real Amazon mail selected in a web-mail page, and a link whose real target is a look-alike."""
+    if not (TEST_BUILD / "manifest.json").exists():
+        pytest.fail(f"{TEST_BUILD} is missing; run `python build.py`")
+    mail = next(c for c in all_cases() if not c.is_page and not c.phishing and c.situation != "none"
+                and c.language == "en" and not c.known_miss)
+    lookalike = "https://amazon-account-verify.com/signin?ref=mail"
+    cases = [
+        {"name": mail.id, "url": "https://mail.example.net/inbox/message/1",
+         "html": f"<!doctype html><h1>Inbox</h1><div id=mail><pre>{html.escape(mail.document.read_text('utf-8'))}"
+                 "</pre></div>",
+         "select": "#mail",
+         "expected": {"situation": mail.situation, "phishing": False, "source": "selection"}},
+        {"name": "lookalike-link", "url": "https://mail.example.net/inbox/message/2",
+         "html": f'<!doctype html><p>Please confirm: <a href="{lookalike}">https://www.amazon.com/your-account</a>',
+         "info": {"linkUrl": lookalike, "linkText": "https://www.amazon.com/your-account"},
+         "expected": {"situation": "none", "phishing": True, "source": "link"}},
+    ]
+    if not (ROOT / "node_modules" / "puppeteer-core").exists() or not shutil.which("node"):
+        pytest.fail("puppeteer-core is missing; run setup.sh (npm ci)")
+    run = subprocess.run(
+        ["node", str(CONTEXT_MENU_SCRIPT), json.dumps({"firefox": firefox_binary(), "extension": str(TEST_BUILD),
+                                                       "profile": str(tmp_path / "firefox-profile"), "cases": cases})],
+        capture_output=True, text=True, timeout=240, cwd=ROOT,
+    )
+    output = run.stdout + run.stderr
+    result_line = next((line for line in run.stdout.splitlines() if line.startswith("RESULT ")), None)
+    assert result_line, output
+    result = json.loads(result_line.removeprefix("RESULT "))
+    assert result["failures"] == [], output
+    assert run.returncode == 0, output
+    for case in cases:
+        for hook in ("data-situation", "data-phishing", "data-source"):
+            assert any(check.startswith(f"{case['name']}: {hook}") for check in result["checks"]), output
+    assert any(check.startswith("the menu entry exists") for check in result["checks"]), output

@@ -69,4 +69,7 @@ def test_only_the_test_build_switches_on_the_overlays_test_hooks() -> None:
     assert on in (test_build / "content" / "overlay.js").read_text()
     differ = [path.relative_to(test_build).as_posix() for path in test_build.rglob("*")
               if path.is_file() and path.read_bytes() != (EXT / path.relative_to(test_build)).read_bytes()]
-    assert sorted(differ) == ["content/overlay.js", "manifest.json"]
+    assert sorted(differ) == sorted(["manifest.json", *build.TEST_HOOK_FILES])
+    assert "background/context-menu.js" in build.TEST_HOOK_FILES  # holdGuideTest.checkFromMenu (issue 12)
+    for name in build.TEST_HOOK_FILES:
+        assert off in (EXT / name).read_text() and on not in (EXT / name).read_text()

@@ -254,5 +254,11 @@ def test_every_data_i18n_key_in_the_popup_exists_in_english():
     assert missing_from_english(used) == []
 
 
+def test_every_data_i18n_key_in_the_check_page_exists_in_english():
+    used = set(re.findall(r'data-i18n(?:-[\w-]+)?="([^"]+)"', (EXTENSION / "check" / "check.html").read_text("utf-8")))
+    assert used, "no data-i18n attribute found: the scan is broken"
+    assert missing_from_english(used) == []
+
+
 def test_every_manifest_message_exists_in_english():
     assert missing_from_english(keys_used_in_manifest()) == []
