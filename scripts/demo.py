@@ -26,19 +26,26 @@ A development tool, not part of the wheel: py/holdguide knows nothing of browser
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from tests.golden_cases import Case, browser_pages  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 RELEASE_BUILD = ROOT / "dist" / "extension"
 TEST_BUILD = ROOT / "dist" / "extension-test"
@@ -70,7 +77,11 @@ def available() -> str:
     by_language: dict[str, set[str]] = defaultdict(set)
     for case in fixtures():
         by_language[case.language or "?"].add(case.situation + (" (--phishing)" if case.phishing else ""))
-    return "\n".join(f"  {language}: {', '.join(sorted(found))}" for language, found in sorted(by_language.items()))
+    return "\n".join(
+        textwrap.fill(f"{language}: {', '.join(sorted(found))}", 100, initial_indent="  ", subsequent_indent="      ",
+                      break_on_hyphens=False)
+        for language, found in sorted(by_language.items())
+    )
 
 
 def choose(language: str, situation: str, phishing: bool) -> Case:
@@ -97,6 +108,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+#: Run by the extension (Chrome's service worker): the page's window on the left, the popup's window on the right of
+#: the screen. The overlay docks to the right of the page and starts collapsed to a tab when the page is narrower
+#: than 1200 px (content/overlay.js), so on a screen narrower than 1640 px click its tab to open it.
+SIDE_BY_SIDE = """async ({tabId, url, screen}) => {
+    const width = 440;
+    if (!screen) return chrome.windows.create({url, type: "popup", width, height: 900});
+    const tab = await chrome.tabs.get(tabId);
+    await chrome.windows.update(tab.windowId, {
+        state: "normal", left: screen.left, top: screen.top, width: screen.width - width, height: screen.height});
+    await chrome.windows.create({
+        url, type: "popup", left: screen.left + screen.width - width, top: screen.top, width, height: screen.height});
+}"""
+
+
+def screen(page: Page, headless: bool) -> dict | None:
+    """The screen's free area, as the page sees it; None headless (nobody looks, and its screen is tiny)."""
+    if headless:
+        return None
+    return page.evaluate("() => ({left: screen.availLeft ?? 0, top: screen.availTop ?? 0, "
+                         "width: screen.availWidth, height: screen.availHeight})")
+
+
 def run_chromium(case: Case, build: Path, headless: bool) -> dict:
     """Chromium through Playwright (tests/e2e/browser.py's launch), the popup in a window beside the page."""
     # Requests from the extension's service worker are routed (refused) too, as in the tests' conftest.
@@ -108,6 +141,9 @@ def run_chromium(case: Case, build: Path, headless: bool) -> dict:
 
     language = case.language or "en"
     with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="hold-guide-demo-") as profile:
+        # A fresh profile that does not offer to translate the replica page (its bubble would cover the overlay).
+        (Path(profile) / "Default").mkdir()
+        (Path(profile) / "Default" / "Preferences").write_text(json.dumps({"translate": {"enabled": False}}))
         web = ServedWeb()
         browser = launch(playwright, build, Path(profile), web, ui_language=UI_LANGUAGES.get(language, language),
                          headless=headless)
@@ -119,35 +155,21 @@ def run_chromium(case: Case, build: Path, headless: bool) -> dict:
         popup_url = f"chrome-extension://{browser.extension_id}/popup/popup.html?tabId={tab_id}"
         with context.expect_page(lambda opened: opened.url == popup_url) as opened:
             # The extension itself opens the window (chrome.windows needs no permission); Playwright adopts it.
-            browser.worker.evaluate(
-                """async ({tabId, url}) => {
-                    const tab = await chrome.tabs.get(tabId);
-                    await chrome.windows.update(tab.windowId, {left: 0, top: 0, width: 960, height: 900})
-                        .catch(() => {});
-                    // Beside the page where the screen is wide enough; else wherever the browser puts it.
-                    await chrome.windows.create({url, type: "popup", left: 970, top: 0, width: 440, height: 900})
-                        .catch(() => chrome.windows.create({url, type: "popup", width: 440, height: 900}));
-                }""",
-                {"tabId": tab_id, "url": popup_url},
-            )
+            browser.worker.evaluate(SIDE_BY_SIDE, {"tabId": tab_id, "url": popup_url, "screen": screen(page, headless)})
         popup = opened.value
         wait_until_settled(popup)
         answer = popup_answer(popup)
         overlay = page.locator("#hold-guide-overlay[data-situation]")
         if answer["state"] == "ready" and answer["situation"] != "none":
-            try:
+            with contextlib.suppress(PlaywrightTimeout):  # then reported as overlay: false
                 overlay.first.wait_for(state="attached", timeout=OVERLAY_TIMEOUT_MS)
-            except PlaywrightTimeout:
-                pass  # reported as overlay: false
         result = {**answer, "overlay": overlay.count() > 0, "refused": list(web.refused)}
         report(case, build, "chromium", result)
         if not headless:
             print("demo: Chromium stays open; close it (or the Amazon tab) to end.", file=sys.stderr)
             page.wait_for_event("close", timeout=0)
-        try:
+        with contextlib.suppress(Exception):  # already gone with the window the person closed
             context.close()
-        except Exception:  # already gone with the window the person closed
-            pass
         return result
 
 
@@ -162,12 +184,16 @@ def run_firefox(case: Case, build: Path, headless: bool) -> dict:
                                 text=True)
         result: dict = {}
         assert node.stdout is not None
-        for line in node.stdout:  # the script prints its answer, then (with a window) waits for the person
-            if line.startswith("ANSWER "):
-                result = json.loads(line.removeprefix("ANSWER "))
-                report(case, build, "firefox", result)
-            else:
-                print(line, end="", file=sys.stderr)
+        try:
+            for line in node.stdout:  # the script prints its answer, then (with a window) waits for the person
+                if line.startswith("ANSWER "):
+                    result = json.loads(line.removeprefix("ANSWER "))
+                    report(case, build, "firefox", result)
+                else:
+                    print(line, end="", file=sys.stderr)
+        except BaseException:  # interrupted (Ctrl+C): take Firefox down too (puppeteer closes it on SIGTERM)
+            node.terminate()
+            raise
         if node.wait() != 0 and not result:
             raise SystemExit(f"demo: Firefox run failed (exit {node.returncode})")
         return result
@@ -191,6 +217,8 @@ def as_labelled(case: Case, result: dict) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Stopped from outside: unwind like Ctrl+C, so the browser (and Firefox's node driver) goes too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     case = choose(args.lang, args.situation, args.phishing)
     build = RELEASE_BUILD if on_amazon(case.url or "") else TEST_BUILD
     if not (build / "manifest.json").exists():

@@ -50,20 +50,13 @@ async function newPage(known) {
 
 try {
   const extension = resolve(args.extension);
-  const launched = await launchFirefox({ ...args, extension });
+  const launched = await launchFirefox({ ...args, extension, offline: true });
   browser = launched.browser;
   if ((await browser.installExtension(extension)) !== launched.geckoId) throw new Error("the extension did not install");
 
   const pages = new Map([[args.url, readFileSync(resolve(args.html), "utf-8")]]);
   const [page] = await browser.pages();
   await serve(page, pages, refused);
-  if (!args.headless) {
-    // A person may follow the overlay's links into new tabs: those get the same rule (nothing leaves the machine).
-    browser.on("targetcreated", async (target) => {
-      const opened = await target.page().catch(() => null);
-      if (opened && !opened.url().startsWith("moz-extension:")) await serve(opened, pages, refused).catch(() => {});
-    });
-  }
   await page.goto(args.url, { waitUntil: "load" });
 
   // An extension page that sees `browser.*`, to find the tab's id and open the popup window; closed once used.
@@ -74,14 +67,19 @@ try {
   const tabId = await tabIdOf(helper, args.url);
   // A window of the popup type beside the page, opened blank by the extension: Firefox leaves a moz-extension:// URL
   // given to windows.create unloaded while BiDi drives it, so the page is sent there the way popup_e2e.mjs does.
+  // The page's window on the left, the popup's on the right of the screen (as in demo.py); headless, anywhere.
+  const area = args.headless ? null : await page.evaluate(() => ({
+    left: screen.availLeft ?? 0, top: screen.availTop ?? 0, width: screen.availWidth, height: screen.availHeight }));
   const known = await browser.pages();
-  await helper.evaluate(async (tabId) => {
+  await helper.evaluate(async ({ tabId, area: screen }) => {
+    const width = 440;
+    if (!screen) return browser.windows.create({ type: "popup", width, height: 900 });
     const tab = await browser.tabs.get(tabId);
-    await browser.windows.update(tab.windowId, { left: 0, top: 0, width: 960, height: 900 }).catch(() => {});
-    // Beside the page where the screen is wide enough; else wherever Firefox puts it.
-    await browser.windows.create({ type: "popup", left: 970, top: 0, width: 440, height: 900 })
-      .catch(() => browser.windows.create({ type: "popup", width: 440, height: 900 }));
-  }, tabId);
+    await browser.windows.update(tab.windowId, {
+      state: "normal", left: screen.left, top: screen.top, width: screen.width - width, height: screen.height });
+    await browser.windows.create({
+      type: "popup", left: screen.left + screen.width - width, top: screen.top, width, height: screen.height });
+  }, { tabId, area });
   const popup = await newPage(known);
   await helper.close();
   popup.goto(`${launched.base}/popup/popup.html?tabId=${tabId}`).catch(() => {}); // may never resolve: poll instead

@@ -129,6 +129,7 @@ def launch(
             "--no-first-run",
             "--disable-sync",
             f"--lang={ui_language}",
+            *(() if headless else ("--test-type",)),  # a person's window (demo.py): no infobar about --no-sandbox
         ],
         env={**os.environ, "LANGUAGE": ui_language.replace("-", "_")},
         locale=ui_language,

@@ -15,10 +15,24 @@ import puppeteer from "puppeteer-core";
 export const READY_TIMEOUT_MS = 45_000;
 
 /**
- * Firefox with the extension's moz-extension UUID fixed (the add-on is installed afterwards by the caller).
- * Returns the browser, the gecko id and the extension's base URL. `headless: false` opens real windows.
+ * Everything Firefox would fetch goes to a proxy that is not there (the discard port), so no request leaves the
+ * machine, not even from a tab opened before `serve` watches it; pages served by interception never reach the proxy.
  */
-export async function launchFirefox({ firefox, extension, profile, headless = true }) {
+const NO_NETWORK = {
+  "network.proxy.type": 1,
+  "network.proxy.http": "127.0.0.1",
+  "network.proxy.http_port": 9,
+  "network.proxy.ssl": "127.0.0.1",
+  "network.proxy.ssl_port": 9,
+  "network.proxy.no_proxies_on": "",
+};
+
+/**
+ * Firefox with the extension's moz-extension UUID fixed (the add-on is installed afterwards by the caller).
+ * Returns the browser, the gecko id and the extension's base URL. `headless: false` opens real windows;
+ * `offline: true` sends every request that is not intercepted to a dead proxy (NO_NETWORK).
+ */
+export async function launchFirefox({ firefox, extension, profile, headless = true, offline = false }) {
   const manifest = JSON.parse(readFileSync(`${extension}/manifest.json`, "utf-8"));
   const geckoId = manifest.browser_specific_settings.gecko.id;
   const uuid = randomUUID();
@@ -31,7 +45,7 @@ export async function launchFirefox({ firefox, extension, profile, headless = tr
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }),
-      "network.proxy.type": 0,
+      ...(offline ? NO_NETWORK : { "network.proxy.type": 0 }),
     },
   });
   return { browser, geckoId, base: `moz-extension://${uuid}` };
