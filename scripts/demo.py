@@ -6,19 +6,24 @@
     .venv/bin/python scripts/demo.py --headless                        # print the popup's answer as JSON, exit 0/1
 
 The replica is a golden fixture (tests/golden/<case>/page.html, chosen by its label's language and situation),
-served at its real Amazon URL by request interception, as the end-to-end tests do; every other request is refused,
-so nothing reaches the network. The browser starts in a fresh temporary profile: Debian's Chromium through
-Playwright with ``dist/extension/`` loaded (tests/e2e/browser.py), or, with ``--firefox``, Debian's firefox-esr over
-WebDriver BiDi (scripts/demo_firefox.mjs, tests/firefox/firefox.mjs). The popup for the page's tab opens in a window
-of its own beside it (``popup.html?tabId=N``, the contract's way to point it at a tab), so its answer and the
-overlay on the page show at once, and a person can click through both. The script ends when the browser (or the
-Amazon tab) is closed; with ``--headless`` it prints the popup's data-state, data-situation, data-marketplace and
-data-phishing and whether #hold-guide-overlay is in the page, and exits 0 when that matches the fixture's label.
+served at its real Amazon URL by request interception, as the end-to-end tests do; every other request is refused
+(Playwright's route for the whole context in Chromium, which also covers the tabs a clicked link opens; in Firefox
+the interception of the page, with a proxy that is not there behind it for everything else), so nothing reaches the
+network and a link a person follows shows a "blocked" page. The browser starts in a fresh temporary profile:
+Debian's Chromium through Playwright with ``dist/extension/`` loaded (tests/e2e/browser.py), or, with ``--firefox``,
+Debian's firefox-esr over WebDriver BiDi (scripts/demo_firefox.mjs, tests/firefox/firefox.mjs). The popup for the
+page's tab opens in a window of its own beside it (``popup.html?tabId=N``, the contract's way to point it at a tab),
+so its answer and the overlay on the page show at once, and a person can click through both. The script ends when
+the browser (or the Amazon tab) is closed; with ``--headless`` it prints the popup's data-state, data-situation,
+data-marketplace and data-phishing and whether #hold-guide-overlay is in the page, and exits 0 when that matches the
+fixture's label.
 
 The release build is used whenever the page is on an Amazon host: it can be driven headless there, since its host
 permissions let the popup read the tab without the toolbar click. A fake page (``--phishing``) or a non-Amazon
-negative needs ``dist/extension-test/``, whose only difference is access to every site: with the release build only
-a real click on the toolbar button (``activeTab``) grants it that page, which a popup opened in a window never gets.
+negative needs ``dist/extension-test/``, which may read every site (and lets tests open the overlay's shadow root on
+request; nothing here asks): with the release build only a real click on the toolbar button (``activeTab``) grants
+such a page, and a popup opened in a window never gets that grant. Firefox's popup labels stay English unless a
+language pack of firefox-esr is installed (Chromium is started in the page's language).
 
 A development tool, not part of the wheel: py/holdguide knows nothing of browsers.
 """
