@@ -14,7 +14,7 @@ Debian's Chromium through Playwright with ``dist/extension/`` loaded (tests/e2e/
 Debian's firefox-esr over WebDriver BiDi (scripts/demo_firefox.mjs, tests/firefox/firefox.mjs). The popup for the
 page's tab opens in a window of its own beside it (``popup.html?tabId=N``, the contract's way to point it at a tab),
 so its answer and the overlay on the page show at once, and a person can click through both. The script ends when
-the browser (or the Amazon tab) is closed; with ``--headless`` it prints the popup's data-state, data-situation,
+the browser (or the page's tab) is closed; with ``--headless`` it prints the popup's data-state, data-situation,
 data-marketplace and data-phishing and whether #hold-guide-overlay is in the page, and exits 0 when that matches the
 fixture's label.
 
@@ -66,7 +66,7 @@ def on_amazon(url: str) -> bool:
     manifest = json.loads((ROOT / "manifest.json").read_text(encoding="utf-8"))
     host = urlsplit(url).hostname or ""
     for pattern in manifest["host_permissions"]:
-        domain = urlsplit(pattern).hostname.removeprefix("*.")  # type: ignore[union-attr]
+        domain = (urlsplit(pattern).hostname or "").removeprefix("*.")
         if urlsplit(url).scheme == "https" and (host == domain or host.endswith("." + domain)):
             return True
     return False
@@ -121,9 +121,11 @@ SIDE_BY_SIDE = """async ({tabId, url, screen}) => {
     if (!screen) return chrome.windows.create({url, type: "popup", width, height: 900});
     const tab = await chrome.tabs.get(tabId);
     await chrome.windows.update(tab.windowId, {
-        state: "normal", left: screen.left, top: screen.top, width: screen.width - width, height: screen.height});
+        state: "normal", left: screen.left, top: screen.top, width: screen.width - width, height: screen.height,
+    }).catch(() => {});  // a window manager may refuse; the demo goes on with the windows where they are
     await chrome.windows.create({
-        url, type: "popup", left: screen.left + screen.width - width, top: screen.top, width, height: screen.height});
+        url, type: "popup", left: screen.left + screen.width - width, top: screen.top, width, height: screen.height,
+    }).catch(() => chrome.windows.create({url, type: "popup", width, height: 900}));
 }"""
 
 
@@ -171,7 +173,7 @@ def run_chromium(case: Case, build: Path, headless: bool) -> dict:
         result = {**answer, "overlay": overlay.count() > 0, "refused": list(web.refused)}
         report(case, build, "chromium", result)
         if not headless:
-            print("demo: Chromium stays open; close it (or the Amazon tab) to end.", file=sys.stderr)
+            print("demo: Chromium stays open; close it (or the page's tab) to end.", file=sys.stderr)
             page.wait_for_event("close", timeout=0)
         with contextlib.suppress(Exception):  # already gone with the window the person closed
             context.close()

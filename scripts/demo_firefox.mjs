@@ -6,7 +6,7 @@
 //   { "firefox": "/usr/bin/firefox-esr", "extension": "dist/extension", "profile": "/tmp/dir",
 //     "url": "https://www.amazon.de/ap/signin", "html": "tests/golden/<case>/page.html", "headless": true }
 // Prints `ANSWER {json}` (the popup's four hooks, whether the overlay is in the page, refused requests) once the
-// popup is ready; then exits (headless) or waits until the person closes Firefox or the Amazon tab.
+// popup is ready; then exits (headless) or waits until the person closes Firefox or the page's tab.
 // Exit 0 once the answer is printed, 1 on an error or a time-out (2 on a bad call).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -76,9 +76,11 @@ try {
     if (!screen) return browser.windows.create({ type: "popup", width, height: 900 });
     const tab = await browser.tabs.get(tabId);
     await browser.windows.update(tab.windowId, {
-      state: "normal", left: screen.left, top: screen.top, width: screen.width - width, height: screen.height });
+      state: "normal", left: screen.left, top: screen.top, width: screen.width - width, height: screen.height,
+    }).catch(() => {}); // a window manager may refuse; the demo goes on with the windows where they are
     await browser.windows.create({
-      type: "popup", left: screen.left + screen.width - width, top: screen.top, width, height: screen.height });
+      type: "popup", left: screen.left + screen.width - width, top: screen.top, width, height: screen.height,
+    }).catch(() => browser.windows.create({ type: "popup", width, height: 900 }));
   }, { tabId, area });
   const popup = await newPage(known);
   await helper.close();
@@ -95,7 +97,7 @@ try {
   if (args.headless) {
     await browser.close();
   } else {
-    console.error("demo: Firefox stays open; close it (or the Amazon tab) to end.");
+    console.error("demo: Firefox stays open; close it (or the page's tab) to end.");
     page.once("close", () => browser.close().catch(() => {}));
     await new Promise((r) => browser.once("disconnected", r));
   }
