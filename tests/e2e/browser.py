@@ -29,6 +29,14 @@ def chromium_binary() -> str:
     return found
 
 
+def firefox_binary() -> str:
+    """Debian's ``firefox-esr`` (never a downloaded browser)."""
+    found = shutil.which("firefox-esr") or shutil.which("firefox")
+    if not found:
+        raise RuntimeError("Debian's firefox-esr is not installed; run setup.sh")
+    return found
+
+
 @dataclass
 class ServedWeb:
     """Pages we serve at real URLs; any other request from a page is refused and recorded."""
@@ -97,16 +105,21 @@ def wait_until_settled(popup: Page) -> str:
 
 
 def launch(
-    playwright: Playwright, build: Path, profile: Path, web: ServedWeb, ui_language: str = "en-US"
+    playwright: Playwright, build: Path, profile: Path, web: ServedWeb, ui_language: str = "en-US",
+    headless: bool = True,
 ) -> ExtensionBrowser:
-    """Chromium with ``build`` loaded; ``ui_language`` is the browser's UI language (the popup's _locales)."""
+    """Chromium with ``build`` loaded; ``ui_language`` is the browser's UI language (the popup's _locales).
+
+    ``headless=False`` opens real windows (scripts/demo.py), sized by the window manager rather than a fixed viewport.
+    """
     if not (build / "manifest.json").exists():
         raise RuntimeError(f"{build} is missing; run `python build.py`")
     context = playwright.chromium.launch_persistent_context(
         str(profile),
         executable_path=chromium_binary(),
-        headless=True,
-        viewport={"width": 1280, "height": 900},
+        headless=headless,
+        viewport={"width": 1280, "height": 900} if headless else None,
+        no_viewport=not headless,
         args=[
             f"--disable-extensions-except={build}",
             f"--load-extension={build}",
@@ -116,6 +129,7 @@ def launch(
             "--no-first-run",
             "--disable-sync",
             f"--lang={ui_language}",
+            *(() if headless else ("--test-type",)),  # a person's window (demo.py): no infobar about --no-sandbox
         ],
         env={**os.environ, "LANGUAGE": ui_language.replace("-", "_")},
         locale=ui_language,

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import build
+from tests.e2e import browser
 from tests.e2e.browser import RELEASE_BUILD, ROOT, SCREENSHOTS, TEST_BUILD
 from tests.golden_cases import Case, all_cases, browser_pages, first
 
@@ -33,11 +34,11 @@ OFFICIAL_PAGES = browser_pages(phishing=False)
 
 
 def firefox_binary() -> str:
-    """Debian's ``firefox-esr`` (never a downloaded browser)."""
-    found = shutil.which("firefox-esr") or shutil.which("firefox")
-    if not found:
-        pytest.fail("Debian's firefox-esr is not installed; run setup.sh")
-    return found
+    """Debian's ``firefox-esr`` (never a downloaded browser); the test fails, with the reason, without it."""
+    try:
+        return browser.firefox_binary()
+    except RuntimeError as missing:
+        pytest.fail(str(missing))
 
 
 def on_account_page(url: str) -> bool:

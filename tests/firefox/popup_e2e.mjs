@@ -15,17 +15,12 @@
 // Prints one line per check, then `RESULT {json}` (checks, failures, timings, refused requests).
 // Exits 0 when every check passed, 1 otherwise (2 on a bad call).
 //
-// Firefox specifics (../../../shared/notes/platform-facts.md, "Firefox end to end, measured"):
-// - `--remote-allow-system-access`, else navigation to moz-extension:// pages is refused;
-// - the pref `extensions.webextensions.uuids` pins the moz-extension UUID of our gecko id before install;
-// - the extension is installed as a temporary add-on (BiDi webExtension.install);
-// - a navigation to a moz-extension:// page may never resolve: start it and poll the page.
-import { randomUUID } from "node:crypto";
+// The Firefox specifics (launch, UUID, interception, polling the popup) live in firefox.mjs, shared with
+// scripts/demo_firefox.mjs.
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import puppeteer from "puppeteer-core";
+import { launchFirefox, openPopup as openPopupIn, ourOverlay, poll, serve, tabIdOf } from "./firefox.mjs";
 
-const READY_TIMEOUT_MS = 45_000;
 const KEPT_TIMEOUT_MS = 30_000;
 /** An ordinary Amazon page the hold page's tab moves on to (served like the cases). */
 const AWAY_URL = "https://www.amazon.de/gp/cart/view.html";
@@ -78,38 +73,7 @@ const watchdog = setTimeout(() => {
   finish(1);
 }, TOTAL_TIMEOUT_MS);
 
-/** Poll `fn` in `page` until it returns a truthy value; evaluation errors while the page loads are retried. */
-async function poll(page, fn, timeoutMs, arg) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await page.evaluate(fn, arg);
-      if (last) return last;
-    } catch {
-      // the document is still being replaced; try again
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return last;
-}
-
-/** The contract's four hooks on the popup's one data-state element, once it has left "loading". */
-const settled = () => {
-  const all = document.querySelectorAll("[data-state]");
-  if (all.length !== 1 || all[0].dataset.state === "loading") return null;
-  const { state, situation, marketplace, phishing } = all[0].dataset;
-  return { count: all.length, state, situation, marketplace, phishing, status: document.getElementById("status-text")?.textContent ?? "" };
-};
-
-/** Open the popup as a tab (contract: ?tabId=N) without awaiting the navigation, then poll for data-state. */
-async function openPopup(base, tabId) {
-  const popup = await browser.newPage();
-  const t0 = performance.now();
-  popup.goto(`${base}/popup/popup.html${tabId == null ? "" : `?tabId=${tabId}`}`).catch(() => {});
-  const answer = await poll(popup, settled, READY_TIMEOUT_MS);
-  return { popup, answer, elapsed: Math.round(performance.now() - t0) };
-}
+const openPopup = (base, tabId) => openPopupIn(browser, base, tabId);
 
 /**
  * Guidance before the click: the background (Firefox's event page) analysed the page as it loaded, keeps the answer
@@ -160,23 +124,9 @@ async function checkLeaving(c, page, tabId) {
 let helper;
 try {
   const extension = resolve(args.extension);
-  const manifest = JSON.parse(readFileSync(`${extension}/manifest.json`, "utf-8"));
-  const geckoId = manifest.browser_specific_settings.gecko.id;
-  const uuid = randomUUID();
-  const base = `moz-extension://${uuid}`;
-
-  browser = await puppeteer.launch({
-    browser: "firefox",
-    executablePath: args.firefox,
-    headless: true,
-    userDataDir: args.profile,
-    args: ["--remote-allow-system-access"],
-    defaultViewport: { width: 1280, height: 900 },
-    extraPrefsFirefox: {
-      "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }),
-      "network.proxy.type": 0,
-    },
-  });
+  const launched = await launchFirefox({ firefox: args.firefox, extension, profile: args.profile });
+  browser = launched.browser;
+  const { base, geckoId } = launched;
   console.log(`     ${await browser.version()} up after ${ms()} ms`);
   timings.launch_ms = ms();
 
@@ -199,22 +149,11 @@ try {
     const original = readFileSync(resolve(c.html), "utf-8");
     const html = c.plant ? original.replace(/<\/body>|$/i, `${PLANTED}$&`) : original;
     const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!/^(https?|wss?):/.test(url)) return request.continue();
-      if (url === c.url) return request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-      if (url === AWAY_URL) return request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: AWAY_HTML });
-      refused.push(url);
-      return request.abort("blockedbyclient");
-    });
+    await serve(page, new Map([[c.url, html], [AWAY_URL, AWAY_HTML]]), refused);
     await page.goto(c.url, { waitUntil: "load" });
     check(`${c.name}: page served at its Amazon URL`, page.url() === c.url, page.url());
 
-    const tabId = await helper.popup.evaluate(
-      async (url) => Math.max(...(await browser.tabs.query({})).filter((t) => t.url === url).map((t) => t.id)),
-      c.url,
-    );
+    const tabId = await tabIdOf(helper.popup, c.url);
     check(`${c.name}: tab found through browser.tabs`, Number.isInteger(tabId), `tabId=${tabId}`);
 
     if ("kept" in c.expected) await checkBackground(c, tabId);
@@ -236,16 +175,7 @@ try {
 
     if (want.overlay) {
       // Ours is the host with data-situation (a planted one has none); its shadow root is closed to the page.
-      const overlay = await poll(
-        page,
-        () => {
-          const hosts = [...document.querySelectorAll("#hold-guide-overlay")];
-          const ours = hosts.filter((n) => n.dataset.situation);
-          return ours.length ? { situation: ours[0].dataset.situation, ours: ours.length, all: hosts.length,
-                                 root: ours[0].shadowRoot === null ? "closed" : "open" } : null;
-        },
-        OVERLAY_TIMEOUT_MS,
-      );
+      const overlay = await poll(page, ourOverlay, OVERLAY_TIMEOUT_MS);
       const seen = JSON.stringify(overlay);
       check(`${c.name}: #hold-guide-overlay in the page`, overlay?.situation === want.situation, seen);
       check(`${c.name}: its shadow root is closed to the page`, overlay?.root === "closed", seen);
