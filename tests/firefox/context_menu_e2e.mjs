@@ -9,17 +9,14 @@
 //                  "select": "#mail" (optional: select this element's text, as the shopper would),
 //                  "info": { "linkUrl": "..." } (optional: the rest of the OnClickData),
 //                  "expected": { "situation": "...", "phishing": false, "source": "selection" | "link" } } ] }
-// Prints one line per check, then `RESULT {json}` (checks, failures, timings). Exits 0 when every check passed.
+// Prints one line per check, then `RESULT {json}` (checks, failures, timings, refused requests). Exits 0 when every check passed.
 //
 // The check page is read through the extension's own API (browser.extension.getViews from another extension page):
 // a navigation to a moz-extension:// page may never resolve for puppeteer (platform-facts), and the page is opened
 // by the extension, not by the driver.
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import puppeteer from "puppeteer-core";
+import { launchFirefox, poll, READY_TIMEOUT_MS, serve } from "./firefox.mjs";
 
-const READY_TIMEOUT_MS = 45_000;
 const TOTAL_TIMEOUT_MS = 200_000;
 
 const args = JSON.parse(process.argv[2] ?? "{}");
@@ -29,6 +26,7 @@ const checks = [];
 const failures = [];
 const timings = {};
 let browser;
+const refused = []; // requests a page tried besides its own: refused, never sent
 
 function check(name, ok, detail = "") {
   (ok ? checks : failures).push(detail ? `${name}: ${detail}` : name);
@@ -43,7 +41,7 @@ async function finish(code) {
     console.log(`note: closing Firefox: ${error?.message ?? error}`);
   }
   timings.total_ms = ms();
-  console.log(`RESULT ${JSON.stringify({ checks, failures, timings })}`);
+  console.log(`RESULT ${JSON.stringify({ checks, failures, timings, refused })}`);
   process.exit(code);
 }
 
@@ -52,41 +50,17 @@ const watchdog = setTimeout(() => {
   finish(1);
 }, TOTAL_TIMEOUT_MS);
 
-/** Poll `fn` in `page` until it returns a truthy value; evaluation errors while the page loads are retried. */
-async function poll(page, fn, timeoutMs, arg) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await page.evaluate(fn, arg);
-      if (last) return last;
-    } catch {
-      // the document is still being replaced; try again
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return last;
-}
-
 try {
   const extension = resolve(args.extension);
-  const manifest = JSON.parse(readFileSync(`${extension}/manifest.json`, "utf-8"));
-  const geckoId = manifest.browser_specific_settings.gecko.id;
-  const uuid = randomUUID();
-  browser = await puppeteer.launch({
-    browser: "firefox",
-    executablePath: args.firefox,
-    headless: true,
-    userDataDir: args.profile,
-    args: ["--remote-allow-system-access"],
-    extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }), "network.proxy.type": 0 },
-  });
+  const launched = await launchFirefox({ firefox: args.firefox, extension, profile: args.profile, offline: true });
+  browser = launched.browser;
+  const { geckoId, base } = launched;
   const installed = await browser.installExtension(extension);
   check("test build installs as a temporary add-on", installed === geckoId, installed);
 
   // An extension page that sees the extension API (a check page for no check: it must say so, not spin).
   const helper = await browser.newPage();
-  helper.goto(`moz-extension://${uuid}/check/check.html?check=none`).catch(() => {});
+  helper.goto(`${base}/check/check.html?check=none`).catch(() => {});
   const gone = await poll(helper, () => {
     const root = document.getElementById("check");
     return root?.dataset.state === "error" ? document.getElementById("status-text").textContent : null;
@@ -103,13 +77,7 @@ try {
 
   for (const c of args.cases) {
     const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!/^(https?|wss?):/.test(url)) return request.continue();
-      if (url === c.url) return request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: c.html });
-      return request.abort("blockedbyclient");
-    });
+    await serve(page, new Map([[c.url, c.html]]), refused);
     await page.goto(c.url, { waitUntil: "load" });
     const selected = c.select
       ? await page.evaluate((selector) => {
