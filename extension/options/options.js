@@ -25,6 +25,7 @@ const DETAILS_KEY = "details";
 const PLAN_LANGUAGE_KEY = "planLanguage";
 const CASE_PREFIX = "case:";
 const ALARM_PREFIX = "follow-up:";
+/** @type {chrome.permissions.Permissions} */
 const NOTIFICATIONS = { permissions: ["notifications"] };
 /** The details form's fields and the popup's labels for them. */
 const DETAIL_LABELS = { name: "nameLabel", email: "emailLabel", order: "orderLabel", tickets: "ticketsLabel" };
@@ -89,8 +90,8 @@ async function show() {
 }
 
 function showDetails({ where, values }) {
-  document.getElementById("details-where").textContent =
-    message(where === "device" ? "storedDetailsDevice" : where === "session" ? "storedDetailsSession" : "storedDetailsNone");
+  document.getElementById("details-where").textContent = where === "device" ? message("storedDetailsDevice")
+    : where === "session" ? message("storedDetailsSession") : message("storedDetailsNone");
   document.getElementById("details-list").replaceChildren(...Object.entries(values).flatMap(([name, value]) => [
     R.el(document, "dt", { text: message(DETAIL_LABELS[name]) }),
     R.el(document, "dd", { "data-field": name, text: value }),

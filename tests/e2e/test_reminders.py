@@ -23,7 +23,8 @@ from tests.e2e.browser import READY_TIMEOUT_MS, ExtensionBrowser
 ALARM = "follow-up:amazon.de"
 
 #: Today in the browser's own time zone, as lib/case-store.js writes dates.
-TODAY_JS = "(() => { const n = new Date(); return new Date(n - n.getTimezoneOffset() * 60000).toISOString().slice(0, 10); })()"
+TODAY_JS = ("(() => { const n = new Date(); "
+            "return new Date(n - n.getTimezoneOffset() * 60000).toISOString().slice(0, 10); })()")
 
 
 @pytest.fixture
@@ -53,7 +54,8 @@ def open_options(ext: ExtensionBrowser, hash_: str = "") -> Page:
 
 
 def alarms(ext: ExtensionBrowser) -> dict[str, float]:
-    return ext.worker.evaluate("async () => Object.fromEntries((await chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime]))")
+    return ext.worker.evaluate(
+        "async () => Object.fromEntries((await chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime]))")
 
 
 def expected_time(ext: ExtensionBrowser, today: str) -> float:
