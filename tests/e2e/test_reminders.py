@@ -12,13 +12,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
 from holdguide.guidance.caselog import follow_up_date
 from holdguide.marketplaces import by_domain
-from tests.e2e.browser import READY_TIMEOUT_MS, ExtensionBrowser
+from tests.e2e.browser import READY_TIMEOUT_MS, TEST_BUILD, ExtensionBrowser
+from tests.e2e.test_firefox import run_firefox
 
 ALARM = "follow-up:amazon.de"
 
@@ -132,13 +134,10 @@ def test_without_consent_there_is_no_alarm_and_no_notification(ext: ExtensionBro
     assert ext.worker.evaluate("chrome.notifications.getAll()") == {}
 
 
-def test_reminders_and_the_options_page_in_firefox(tmp_path) -> None:
+def test_reminders_and_the_options_page_in_firefox(tmp_path: Path) -> None:
     """The same path in Debian's Firefox ESR (tests/firefox/reminders_e2e.mjs over WebDriver BiDi): switch on, the
     alarm at the follow-up time, a ring and its click opening the case, switch off. Whether the notification is
     listed is reported only: Firefox headless may keep no list of shown notifications."""
-    from tests.e2e.browser import TEST_BUILD
-    from tests.e2e.test_firefox import firefox_binary, run_firefox
-
     today = date.today()
     day = follow_up_date(today, "chat", by_domain("amazon.de"))
     alarm_at = datetime(day.year, day.month, day.day, 9).timestamp() * 1000  # local time, as Firefox's
@@ -151,4 +150,5 @@ def test_reminders_and_the_options_page_in_firefox(tmp_path) -> None:
     })
     assert any(check.startswith("the follow-up alarm is set") for check in result["checks"]), output
     assert any(check.startswith("its click opens the options page") for check in result["checks"]), output
+    assert any(check.startswith("that page marks the case") for check in result["checks"]), output
     assert any(check.startswith("switching off removes") for check in result["checks"]), output

@@ -117,10 +117,12 @@ try {
   const opened = await poll(page, async (url) => (await browser.tabs.query({})).some((tab) => tab.url === url),
     `${base}/options/options.html#case=amazon.de`);
   check("its click opens the options page at the case", Boolean(opened));
-  const target = (await browser.pages()).find((p) => p.url().endsWith("#case=amazon.de"));
-  const current = target && await poll(target, () => {
-    const section = document.querySelector(".case.current");
-    return document.getElementById("options")?.dataset.loaded === "ready" && section
+  // Puppeteer sees moz-extension:// tabs it did not open as about:blank: read that page through the extension's own
+  // view of its pages (extension.getViews), from the options page.
+  const current = await poll(page, () => {
+    const view = browser.extension.getViews({ type: "tab" }).find((w) => w.location.hash === "#case=amazon.de");
+    const section = view?.document.querySelector(".case.current");
+    return view?.document.getElementById("options")?.dataset.loaded === "ready" && section
       ? { marketplace: section.dataset.marketplace, mail: Boolean(section.querySelector("a[href^='mailto:']")) } : null;
   });
   check("that page marks the case and shows its follow-up e-mail",
