@@ -8,8 +8,9 @@
 // optional one; it shows no install warning).
 //
 // The alarms follow the stored case logs: whenever a "case:*" key or the consent flag changes, and when the browser
-// starts, `sync` makes the set of alarms match. Python is asked for the follow-up dates through the background's
-// Python host only while reminders are on, so with the switch off nothing boots.
+// starts or the extension is installed or updated, `sync` makes the set of alarms match. Python is asked for the
+// follow-up dates through the background's Python host only while reminders are on, so with the switch off nothing
+// boots. The case log's entries are read through lib/case-store.js (well-formed, unexpired ones only).
 //
 // Every listener is registered synchronously when the service worker imports this module, so an alarm or a click
 // can wake it.
@@ -116,7 +117,9 @@ api.storage.onChanged.addListener((changes, area) => {
   if (Object.keys(changes).some((key) => key === CONSENT_KEY || key.startsWith(CASE_PREFIX))) sync();
 });
 
+// Browsers may drop alarms when they restart or update the extension: set them again then.
 api.runtime.onStartup.addListener(() => sync());
+api.runtime.onInstalled.addListener(() => sync());
 
 /**
  * The `notifications` namespace exists only while the optional permission is held: listen for clicks now if it is,
