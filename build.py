@@ -191,27 +191,32 @@ def write_vendor_notes(wheel: Path) -> None:
     (EXTENSION / "THIRD_PARTY.md").write_text("\n".join(lines))
 
 
-#: The overlay's switch for its test hooks (content/overlay.js): off in the release, on in the test build only.
+#: The switch for test hooks: off in the release, on in the test build only, in every file of TEST_HOOK_FILES.
 OVERLAY_TEST_HOOKS = ("const TEST_HOOKS = false;", "const TEST_HOOKS = true;")
-#: The files whose TEST_HOOKS switch the test build flips (each says the "off" line exactly once): the overlay's, and
-#: the context menu's (background/context-menu.js exposes globalThis.holdGuideTest.checkFromMenu: no test can open
-#: a native context menu).
-TEST_HOOK_FILES = [
-    "content/overlay.js",
-    "background/context-menu.js",
-]
+#: Files whose `const TEST_HOOKS = false;` line the test build flips: the overlay (open shadow root, marked host),
+#: the context menu (globalThis.holdGuideTest.checkFromMenu: no test can open a native context menu) and the
+#: reminders (globalThis.holdGuideReminders: ring an alarm, follow a notification's click).
+TEST_HOOK_FILES = ["content/overlay.js", "background/context-menu.js", "background/reminders.js"]
+#: Optional permissions the test build holds from the start (a headless test cannot answer a permission prompt).
+TEST_GRANTED_PERMISSIONS = ["notifications"]
 
 
 def write_test_variant() -> None:
     """dist/extension-test/: the same files, but host access to every site (contract: test-only, never zipped), and
     the overlay's test hooks switched on: a test may ask for an open shadow root (by marking the page's <html>), and
     the overlay's own host is marked, so a test finds it beside a #hold-guide-overlay a hostile page planted. The
-    release's overlay root is always closed."""
+    release's overlay root is always closed. The reminders' hooks are on too, and `notifications` is granted at
+    install (TEST_GRANTED_PERMISSIONS), so a test rings a reminder and follows its click."""
     shutil.copytree(EXTENSION, TEST_EXTENSION)
     manifest = json.loads((TEST_EXTENSION / "manifest.json").read_text())
     manifest["host_permissions"] = ["<all_urls>"]
     manifest["name"] = "Hold Guide (test build)"
     manifest["browser_specific_settings"]["gecko"]["id"] = "hold-guide-test@holdguide.example"
+    for permission in TEST_GRANTED_PERMISSIONS:
+        manifest["optional_permissions"].remove(permission)
+        manifest["permissions"].append(permission)
+    if not manifest["optional_permissions"]:
+        del manifest["optional_permissions"]
     (TEST_EXTENSION / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     off, on = OVERLAY_TEST_HOOKS
     for name in TEST_HOOK_FILES:

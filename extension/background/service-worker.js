@@ -16,6 +16,7 @@ import { forgetAnswer, samePage, updateAnswer } from "../lib/tab-answers.js";
 import { analyseTab, expectAnswer, keepPopupAnswer } from "./analysis.js";
 import { showBadge } from "./badge.js";
 import { pythonHost } from "./python-host.js";
+import "./reminders.js"; // follow-up reminders: alarms from the case logs, with the shopper's consent (issue 12)
 import { watchPage } from "./watched-pages.js";
 import "./context-menu.js"; // "Check with Hold Guide" on selected text and links (its own listeners)
 

@@ -18,7 +18,14 @@
   if (globalThis[CASES]) return;
   // Own properties only: on a page, an element with id="browser" becomes window.browser in Chrome's content-script
   // world too (DOM clobbering), which a plain `globalThis.browser ?? globalThis.chrome` would take for the API.
-  const own = (name) => Object.getOwnPropertyDescriptor(globalThis, name)?.value;
+  // Firefox (153 ESR) defines them on its extension pages lazily, at their first use by name, and `chrome` there as an
+  // accessor: read each once by name (a clobbering element only answers that read; it is never an own property), then
+  // take the own property, a value or a getter's.
+  const own = (name) => {
+    void globalThis[name];
+    const found = Object.getOwnPropertyDescriptor(globalThis, name);
+    return found && ("value" in found ? found.value : found.get?.call(globalThis));
+  };
   const api = own("browser")?.storage ? own("browser") : own("chrome");
   const PREFIX = "case:";
   /** How long an entry is kept after its date; the popup states it (_locales "caseLogHint"). */

@@ -67,14 +67,24 @@ async function draw(bridge, context, parts) {
   parts.view.dataset.export = log.export;
   parts.view.dataset.labels = JSON.stringify({ copied: texts.copied, export: texts.export });
   nameControls(parts, labels);
-  parts.view.replaceChildren(...[
+  parts.view.replaceChildren(...caseView(log));
+}
+
+/**
+ * What a case shows, from Python's report (api op "caselog"): the entries, the follow-up date, the prefilled
+ * follow-up e-mail. Shared with the options page (options/options.js), which shows every stored case this way.
+ */
+export function caseView(log) {
+  const { labels } = log;
+  const texts = labels.texts;
+  return [
     entryList(log, labels),
     log.next_follow_up
       ? R.el(document, "p", { className: log.overdue ? "follow-up overdue" : "follow-up",
           "data-follow-up": log.next_follow_up, text: log.overdue ? texts.overdue : texts.next })
       : null,
     log.follow_up_email ? followUpLink(log.follow_up_email, texts) : null,
-  ].filter(Boolean)); // replaceChildren would write a null as the text "null"
+  ].filter(Boolean); // replaceChildren would write a null as the text "null"
 }
 
 /** The form's and buttons' words, in the case log's language; values and what the shopper typed stay. */

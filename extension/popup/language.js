@@ -2,7 +2,7 @@
 // the marketplace's default; Python applies the rule). "Automatic" leaves it to Python. The choice is a
 // preference, not personal data, so it is remembered on this device.
 import { api } from "../lib/platform.js";
-import { options } from "./options.js";
+import { options } from "./choices.js";
 
 const KEY = "planLanguage";
 const select = () => /** @type {HTMLSelectElement} */ (document.getElementById("plan-language"));

@@ -4,7 +4,7 @@ import { renderAnswerInto } from "./view.js";
 import { message } from "../lib/platform.js";
 import { read as readDetails } from "./details.js";
 import { planLanguage } from "./language.js";
-import { options } from "./options.js";
+import { options } from "./choices.js";
 
 const R = globalThis[Symbol.for("hold-guide.render")]; // lib/render-plan.js
 

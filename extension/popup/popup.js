@@ -30,6 +30,8 @@ const app = document.getElementById("app");
 const Cases = globalThis[Symbol.for("hold-guide.cases")]; // lib/case-store.js
 
 localize(document);
+// The options page: what is stored, export, delete all, follow-up reminders (options/options.js).
+document.getElementById("open-options").addEventListener("click", () => api.runtime.openOptionsPage());
 main();
 
 /** The modules of the other forms and of Python's use, filled by `loadForms`. */

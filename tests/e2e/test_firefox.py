@@ -66,8 +66,9 @@ def run_firefox(args: dict) -> tuple[dict, str]:
     """Run tests/firefox/popup_e2e.mjs; its RESULT line and everything it printed."""
     if not (ROOT / "node_modules" / "puppeteer-core").exists() or not shutil.which("node"):
         pytest.fail("puppeteer-core is missing; run setup.sh (npm ci)")
+    script = SCRIPT.with_name(args.pop("script")) if "script" in args else SCRIPT  # another script of tests/firefox
     run = subprocess.run(
-        ["node", str(SCRIPT), json.dumps({"firefox": firefox_binary(), **args})],
+        ["node", str(script), json.dumps({"firefox": firefox_binary(), **args})],
         capture_output=True, text=True, timeout=280, cwd=ROOT,
     )
     output = run.stdout + run.stderr

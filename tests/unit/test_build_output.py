@@ -52,24 +52,27 @@ def test_store_zip_holds_the_release_build_only() -> None:
     assert names == sorted(names)
 
 
-def test_test_build_differs_only_in_host_access_and_identity() -> None:
+def test_test_build_differs_only_in_host_access_identity_and_granted_permissions() -> None:
     release = json.loads((EXT / "manifest.json").read_text())
     test = json.loads((ROOT / "dist" / "extension-test" / "manifest.json").read_text())
     assert test["host_permissions"] == ["<all_urls>"]
-    for key in ("host_permissions", "name", "browser_specific_settings"):
-        release.pop(key), test.pop(key)
+    # The reminders' notifications: granted at install in the test build (no prompt to answer headless).
+    assert test["permissions"] == release["permissions"] + build.TEST_GRANTED_PERMISSIONS
+    assert "optional_permissions" not in test and release["optional_permissions"] == build.TEST_GRANTED_PERMISSIONS
+    for key in ("host_permissions", "name", "browser_specific_settings", "permissions", "optional_permissions"):
+        release.pop(key), test.pop(key, None)
     assert release == test
 
 
-def test_only_the_test_build_switches_on_the_overlays_test_hooks() -> None:
-    """The release's overlay root is always closed; the test build may open it for a test (build.py)."""
+def test_only_the_test_build_switches_on_the_test_hooks() -> None:
+    """The release's overlay root is always closed and its reminders expose nothing; the test build may open the root
+    for a test and ring a reminder (build.py, TEST_HOOK_FILES)."""
     off, on = build.OVERLAY_TEST_HOOKS
-    assert off in (EXT / "content" / "overlay.js").read_text()
     test_build = ROOT / "dist" / "extension-test"
-    assert on in (test_build / "content" / "overlay.js").read_text()
+    for name in build.TEST_HOOK_FILES:
+        assert off in (EXT / name).read_text() and on not in (EXT / name).read_text(), name
+        assert on in (test_build / name).read_text(), name
     differ = [path.relative_to(test_build).as_posix() for path in test_build.rglob("*")
               if path.is_file() and path.read_bytes() != (EXT / path.relative_to(test_build)).read_bytes()]
-    assert sorted(differ) == sorted(["manifest.json", *build.TEST_HOOK_FILES])
-    assert "background/context-menu.js" in build.TEST_HOOK_FILES  # holdGuideTest.checkFromMenu (issue 12)
-    for name in build.TEST_HOOK_FILES:
-        assert off in (EXT / name).read_text() and on not in (EXT / name).read_text()
+    assert sorted(differ) == sorted([*build.TEST_HOOK_FILES, "manifest.json"])
+    assert {"background/context-menu.js", "background/reminders.js"} <= set(build.TEST_HOOK_FILES)  # issue 12

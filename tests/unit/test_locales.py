@@ -217,7 +217,9 @@ def keys_used_in_scripts() -> dict[str, set[str]]:
 
 
 def keys_used_in_popup_html() -> set[str]:
-    return set(re.findall(r'data-i18n(?:-[\w-]+)?="([^"]+)"', (EXTENSION / "popup" / "popup.html").read_text("utf-8")))
+    """The popup's and the options page's data-i18n keys (both are localised the same way)."""
+    pages = (EXTENSION / "popup" / "popup.html", EXTENSION / "options" / "options.html")
+    return {key for page in pages for key in re.findall(r'data-i18n(?:-[\w-]+)?="([^"]+)"', page.read_text("utf-8"))}
 
 
 def keys_used_in_manifest() -> set[str]:

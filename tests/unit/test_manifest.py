@@ -22,8 +22,18 @@ def test_host_access_is_exactly_the_marketplace_domains_from_the_data() -> None:
 def test_permissions_are_least_privilege() -> None:
     # offscreen: Chrome's document for the background's Python Worker (Firefox ignores it with a linter warning).
     # contextMenus: "Check with Hold Guide" on a selection or a link; its click grants activeTab for that tab only.
-    assert sorted(MANIFEST["permissions"]) == ["activeTab", "contextMenus", "offscreen", "scripting", "storage"]
+    # alarms: the follow-up reminders (issue 12); Firefox refuses it as optional, and it shows no install warning.
+    assert sorted(MANIFEST["permissions"]) == ["activeTab", "alarms", "contextMenus", "offscreen", "scripting",
+                                               "storage"]
     assert "<all_urls>" not in json.dumps(MANIFEST)
+
+
+def test_notifications_are_asked_for_only_when_the_shopper_switches_reminders_on() -> None:
+    """Issue 12: `notifications` is optional (the options page's switch requests it, a user gesture); the options
+    page opens in a tab."""
+    assert MANIFEST["optional_permissions"] == ["notifications"]
+    assert "notifications" not in MANIFEST["permissions"]
+    assert MANIFEST["options_ui"] == {"page": "options/options.html", "open_in_tab": True}
 
 
 def test_the_content_script_only_announces_and_its_match_list_is_built_from_the_data() -> None:
@@ -71,7 +81,7 @@ def test_one_manifest_serves_chrome_and_firefox() -> None:
 
 def test_every_file_the_manifest_names_exists() -> None:
     named = [MANIFEST["action"]["default_popup"], MANIFEST["background"]["service_worker"],
-             *MANIFEST["icons"].values(), *MANIFEST["content_scripts"][0]["js"]]
+             *MANIFEST["icons"].values(), *MANIFEST["content_scripts"][0]["js"], MANIFEST["options_ui"]["page"]]
     assert [name for name in named if not (ROOT / "extension" / name).exists()] == []
 
 
