@@ -230,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     build = RELEASE_BUILD if on_amazon(case.url or "") else TEST_BUILD
     if not (build / "manifest.json").exists():
         raise SystemExit(f"demo: {build.relative_to(ROOT)} is missing; run `.venv/bin/python build.py`")
+    if not args.headless and sys.platform == "linux" and not (os.environ.get("DISPLAY")
+                                                              or os.environ.get("WAYLAND_DISPLAY")):
+        # Said plainly here rather than as the browser's own start-up failure, a page of log further down.
+        raise SystemExit("demo: no display to open a window on; run it in a desktop session, under `xvfb-run`, "
+                         "or with --headless")
     if build == TEST_BUILD:
         print(f"demo: {case.url} is not on Amazon: using the test build (reads every site; see --help)",
               file=sys.stderr)
