@@ -41,7 +41,7 @@ toggle.addEventListener("change", () => {
   (toggle.checked ? switchOn() : switchOff()).catch((error) => console.error(error));
 });
 document.getElementById("export").addEventListener("click", () => exportData().catch((error) => console.error(error)));
-document.getElementById("delete-all").addEventListener("click", () => deleteAll().catch((error) => console.error(error)));
+document.getElementById("delete-all").addEventListener("click", () => deleteAllOnSecondClick());
 addEventListener("hashchange", () => highlight());
 show().catch((error) => console.error(error));
 
@@ -193,6 +193,32 @@ async function exportData() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000); // the download has read it by then
+}
+
+/** How long the armed delete button waits for its second click. */
+const CONFIRM_MS = 8_000;
+let disarm = 0;
+
+/**
+ * A misclick must not wipe the case log (the record of every contact made): the first click arms the button and
+ * says what a second one deletes; it disarms itself after CONFIRM_MS.
+ */
+function deleteAllOnSecondClick() {
+  const button = /** @type {HTMLButtonElement} */ (document.getElementById("delete-all"));
+  if (button.dataset.armed !== "true") {
+    button.dataset.armed = "true";
+    button.textContent = message("deleteAllConfirm");
+    disarm = setTimeout(() => resetDeleteButton(button), CONFIRM_MS);
+    return;
+  }
+  clearTimeout(disarm);
+  resetDeleteButton(button);
+  deleteAll().catch((error) => console.error(error));
+}
+
+function resetDeleteButton(button) {
+  delete button.dataset.armed;
+  button.textContent = message("deleteAllButton");
 }
 
 async function deleteAll() {

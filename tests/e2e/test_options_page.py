@@ -79,11 +79,18 @@ def test_export_downloads_everything_shown_as_json(ext: ExtensionBrowser) -> Non
     assert data["reminders"] is False
 
 
-def test_delete_all_empties_the_extensions_storage(ext: ExtensionBrowser) -> None:
+def test_delete_all_asks_for_a_second_click_then_empties_the_extensions_storage(ext: ExtensionBrowser) -> None:
     store(ext, {"details": DETAILS, "planLanguage": "de", **CASES}, {"details": DETAILS, "tab:7": {"url": "x"}})
     page = options_page(ext)
     page.locator("#delete-all").click()
+    # One click only arms the button: a misclick must not wipe the case log.
+    assert page.locator("#delete-all").get_attribute("data-armed") == "true"
+    assert "again" in page.locator("#delete-all").inner_text()
+    kept = ext.worker.evaluate("async () => Object.keys(await chrome.storage.local.get(null)).length")
+    assert kept == len(CASES) + 2
+    page.locator("#delete-all").click()
     page.locator("#data-status").filter(has_text="deleted").wait_for()
+    assert page.locator("#delete-all").get_attribute("data-armed") is None
     page.wait_for_selector("#options[data-loaded=ready]", state="attached")
     stored = ext.worker.evaluate("async () => [await chrome.storage.local.get(null), "
                                  "await chrome.storage.session.get(null)]")
