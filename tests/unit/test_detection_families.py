@@ -46,8 +46,24 @@ NOTICES = [
     ("account-warning", "Ti ricordiamo che l'uso improprio delle politiche di reso "
                         "può comportare la chiusura del tuo account."),
     ("account-warning", "ポリシー違反が続く場合、アカウントに対して措置を講じる可能性があります。"),
+    # a threat whose action is a noun, and policy breaches noticed with no restriction in force
+    ("account-warning", "Further violations of our policies may result in the suspension of your account."),
+    ("account-warning", "Weitere Verstöße können zur Sperrung Ihres Kontos führen."),
+    ("account-warning", "Tu cuenta podría estar sujeta a restricciones si sigues incumpliendo nuestra política de "
+                        "devoluciones."),
+    ("account-warning", "Abbiamo rilevato attività sul tuo account che violano le nostre politiche."),
+    ("account-warning", "お客様のアカウントで当社のポリシーに違反する行為が確認されました。"),
+    ("account-warning", "Abbiamo rilevato un numero anomalo di resi sul tuo account."),
+    ("account-warning", "返品の頻度が通常よりも高いことが、お客様のアカウントで確認されました。"),
+    # a restriction whose reason is the payment method
+    ("payment-verification", "Your Amazon account has been suspended due to a problem with your billing information."),
+    ("payment-verification", "Su cuenta de Amazon ha sido bloqueada debido a un problema con su información de "
+                             "facturación."),
+    ("payment-verification", "Twoje konto zostało zablokowane z powodu problemu z płatnością."),
+    ("payment-verification", "Rechnungsüberprüfung erforderlich"),
     ("none", "Reset your password: enter the email address associated with your account."),
     ("none", "Your Prime membership renews on 12 March."),
+    ("none", "Your card has expired. Update your payment method in Your Account."),
     ("none", "Ihre Bestellung wurde versandt."),
     ("none", "How to recover a locked Amazon account: 5 tips"),
 ]
