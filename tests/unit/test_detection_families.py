@@ -61,9 +61,12 @@ NOTICES = [
                              "facturación."),
     ("payment-verification", "Twoje konto zostało zablokowane z powodu problemu z płatnością."),
     ("payment-verification", "Rechnungsüberprüfung erforderlich"),
+    ("security-lock", "Passwortzurücksetzung erforderlich"),
+    ("security-lock", "Reimpostazione della password richiesta"),
     ("none", "Reset your password: enter the email address associated with your account."),
     ("none", "Your Prime membership renews on 12 March."),
     ("none", "Your card has expired. Update your payment method in Your Account."),
+    ("none", "Abbiamo ricevuto una richiesta di reimpostazione della password."),
     ("none", "Ihre Bestellung wurde versandt."),
     ("none", "How to recover a locked Amazon account: 5 tips"),
 ]
