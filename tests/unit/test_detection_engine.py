@@ -7,12 +7,13 @@ import time
 import pytest
 
 from holdguide.detection import detect
+from holdguide.detection.clauses import sentences
 from holdguide.detection.hosts import host_of_url, lookalikes, registered_domain, sender_domain, skeleton
 from holdguide.detection.language import guess_language
 from holdguide.detection.normalize import fold
 from holdguide.detection.origin import derive_origin
+from holdguide.detection.phishing import asked_for, judge
 from holdguide.detection.phishing import data as phishing_data
-from holdguide.detection.phishing import judge
 from holdguide.extract import page_from_html
 from holdguide.inputs import page_from_text
 from holdguide.model import PageInput
@@ -219,3 +220,22 @@ def test_a_lookalike_host_written_against_japanese_text_is_still_seen():
     page = PageInput(text="アカウントがロックされました。amazon-secure-login.comでサインインしてください。Amazon",
                      url=None, sender=None, kind="page")
     assert detect(page).phishing is True
+
+
+def test_a_parenthesis_belongs_to_the_clause_it_follows():
+    """A cue whose clause ends where an aside opens governs the aside too (held-out round 7): in "it may happen
+    that your profile is suspended (the page then says Account suspended)" the possibility reaches the quoted
+    label; the clause after the aside is its own."""
+    text = "it may happen that your profile is suspended (the page says account suspended), and we explain why"
+    [sentence] = sentences(text)
+    start = text.index("may")
+    end = sentence.reach(start, start + 3, "clause")[1]
+    assert text[end - 1] == ")"
+    assert "we explain" not in text[start:end]
+
+
+def test_a_card_number_the_shopper_already_typed_is_no_request_for_it():
+    """"Double-check the card number you've entered" asks to re-read a form, not to send the number (round 7);
+    asking for it still counts."""
+    assert "card-number" not in asked_for(fold("Double-check the name, card number and address you've entered."))
+    assert "card-number" in asked_for(fold("Reply with your full card number to restore your account."))
