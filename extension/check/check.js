@@ -3,7 +3,7 @@
 // message, through the background's Python like the popup's paste (popup/python.js), and the answer is drawn with
 // the popup's own rendering (popup/view.js over lib/render-plan.js): every string goes in as text, never markup.
 //
-// Hooks (like the popup's, ../shared/contract.md): #check is the page's one data-state element, loading -> ready |
+// Hooks (like the popup's; docs/contract.md, "Check page"): #check is the page's one data-state element, loading -> ready |
 // error, and once ready data-situation, data-marketplace, data-phishing, plus data-source (selection | link).
 import { api, message } from "../lib/platform.js";
 import { popupPython } from "../popup/python.js";
