@@ -3,8 +3,9 @@
 // message, through the background's Python like the popup's paste (popup/python.js), and the answer is drawn with
 // the popup's own rendering (popup/view.js over lib/render-plan.js): every string goes in as text, never markup.
 //
-// Hooks (like the popup's; docs/contract.md, "Check page"): #check is the page's one data-state element, loading -> ready |
-// error, and once ready data-situation, data-marketplace, data-phishing, plus data-source (selection | link).
+// Hooks (like the popup's; docs/contract.md, "Check page"): #check is the page's one data-state element,
+// loading -> ready | error, and once ready data-situation, data-marketplace, data-phishing, plus data-source
+// (selection | link).
 import { api, message } from "../lib/platform.js";
 import { popupPython } from "../popup/python.js";
 import { renderAnswerInto } from "../popup/view.js";
