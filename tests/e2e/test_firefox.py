@@ -62,14 +62,15 @@ def case_args(case: Case, *, overlay: bool, marketplace: str | None, screenshot:
     }
 
 
-def run_firefox(args: dict) -> tuple[dict, str]:
-    """Run tests/firefox/popup_e2e.mjs; its RESULT line and everything it printed."""
+def run_firefox(args: dict, timeout: int = 280) -> tuple[dict, str]:
+    """Run tests/firefox/popup_e2e.mjs (or ``args["script"]``, another script there); its RESULT line and everything
+    it printed. Fails unless the script reported no failure and exited 0."""
     if not (ROOT / "node_modules" / "puppeteer-core").exists() or not shutil.which("node"):
         pytest.fail("puppeteer-core is missing; run setup.sh (npm ci)")
     script = SCRIPT.with_name(args.pop("script")) if "script" in args else SCRIPT  # another script of tests/firefox
     run = subprocess.run(
         ["node", str(script), json.dumps({"firefox": firefox_binary(), **args})],
-        capture_output=True, text=True, timeout=280, cwd=ROOT,
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
     )
     output = run.stdout + run.stderr
     result_line = next((line for line in run.stdout.splitlines() if line.startswith("RESULT ")), None)
@@ -155,19 +156,8 @@ def test_context_menu_check_in_firefox(tmp_path: Path) -> None:
          "info": {"linkUrl": lookalike, "linkText": "https://www.amazon.com/your-account"},
          "expected": {"situation": "none", "phishing": True, "source": "link"}},
     ]
-    if not (ROOT / "node_modules" / "puppeteer-core").exists() or not shutil.which("node"):
-        pytest.fail("puppeteer-core is missing; run setup.sh (npm ci)")
-    run = subprocess.run(
-        ["node", str(CONTEXT_MENU_SCRIPT), json.dumps({"firefox": firefox_binary(), "extension": str(TEST_BUILD),
-                                                       "profile": str(tmp_path / "firefox-profile"), "cases": cases})],
-        capture_output=True, text=True, timeout=240, cwd=ROOT,
-    )
-    output = run.stdout + run.stderr
-    result_line = next((line for line in run.stdout.splitlines() if line.startswith("RESULT ")), None)
-    assert result_line, output
-    result = json.loads(result_line.removeprefix("RESULT "))
-    assert result["failures"] == [], output
-    assert run.returncode == 0, output
+    result, output = run_firefox({"script": CONTEXT_MENU_SCRIPT.name, "extension": str(TEST_BUILD),
+                                  "profile": str(tmp_path / "firefox-profile"), "cases": cases}, timeout=240)
     for case in cases:
         for hook in ("data-situation", "data-phishing", "data-source"):
             assert any(check.startswith(f"{case['name']}: {hook}") for check in result["checks"]), output

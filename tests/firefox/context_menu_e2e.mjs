@@ -9,46 +9,20 @@
 //                  "select": "#mail" (optional: select this element's text, as the shopper would),
 //                  "info": { "linkUrl": "..." } (optional: the rest of the OnClickData),
 //                  "expected": { "situation": "...", "phishing": false, "source": "selection" | "link" } } ] }
-// Prints one line per check, then `RESULT {json}` (checks, failures, timings, refused requests). Exits 0 when every check passed.
+// Prints one line per check, then `RESULT {json}` (firefox.mjs `harness`). Exits 0 when every check passed.
 //
 // The check page is read through the extension's own API (browser.extension.getViews from another extension page):
 // a navigation to a moz-extension:// page may never resolve for puppeteer (platform-facts), and the page is opened
 // by the extension, not by the driver.
 import { resolve } from "node:path";
-import { launchFirefox, poll, READY_TIMEOUT_MS, serve } from "./firefox.mjs";
+import { harness, launchFirefox, poll, READY_TIMEOUT_MS, serve } from "./firefox.mjs";
 
 const TOTAL_TIMEOUT_MS = 200_000;
 
 const args = JSON.parse(process.argv[2] ?? "{}");
-const started = performance.now();
-const ms = () => Math.round(performance.now() - started);
-const checks = [];
-const failures = [];
-const timings = {};
 let browser;
-const refused = []; // requests a page tried besides its own: refused, never sent
-
-function check(name, ok, detail = "") {
-  (ok ? checks : failures).push(detail ? `${name}: ${detail}` : name);
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
-}
-
-async function finish(code) {
-  clearTimeout(watchdog);
-  try {
-    await browser?.close();
-  } catch (error) {
-    console.log(`note: closing Firefox: ${error?.message ?? error}`);
-  }
-  timings.total_ms = ms();
-  console.log(`RESULT ${JSON.stringify({ checks, failures, timings, refused })}`);
-  process.exit(code);
-}
-
-const watchdog = setTimeout(() => {
-  failures.push(`timeout after ${TOTAL_TIMEOUT_MS} ms`);
-  finish(1);
-}, TOTAL_TIMEOUT_MS);
+// refused: requests a page tried besides its own, refused and never sent
+const { failures, timings, refused, check, finish } = harness(TOTAL_TIMEOUT_MS, () => browser);
 
 try {
   const extension = resolve(args.extension);

@@ -68,6 +68,39 @@ export async function serve(page, pages, refused) {
   });
 }
 
+/**
+ * The check-and-report frame of every Firefox test script: `check` prints one line per check; `finish` closes the
+ * browser (`currentBrowser()`, null before the launch) and prints `RESULT {json}` (checks, failures, timings with
+ * total_ms, refused requests) for tests/e2e/test_firefox.py's run_firefox, then exits with `code`; a watchdog
+ * finishes with a failure when the whole run takes longer than `totalTimeoutMs`. `ms()` is the time since the start.
+ */
+export function harness(totalTimeoutMs, currentBrowser) {
+  const started = performance.now();
+  const run = { checks: [], failures: [], timings: {}, refused: [] };
+  const ms = () => Math.round(performance.now() - started);
+  const check = (name, ok, detail = "") => {
+    (ok ? run.checks : run.failures).push(detail ? `${name}: ${detail}` : name);
+    console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
+  };
+  const finish = async (code) => {
+    clearTimeout(watchdog);
+    try {
+      await currentBrowser()?.close();
+    } catch (error) {
+      console.log(`note: closing Firefox: ${error?.message ?? error}`);
+    }
+    run.timings.total_ms = ms();
+    console.log(`RESULT ${JSON.stringify(run)}`);
+    process.exit(code);
+  };
+  const watchdog = setTimeout(() => {
+    run.failures.push(`timeout after ${totalTimeoutMs} ms`);
+    console.log(`FAIL timeout after ${totalTimeoutMs} ms`);
+    finish(1);
+  }, totalTimeoutMs);
+  return { ...run, ms, check, finish };
+}
+
 /** Poll `fn` in `page` until it returns a truthy value; evaluation errors while the page loads are retried. */
 export async function poll(page, fn, timeoutMs, arg) {
   const deadline = Date.now() + timeoutMs;

@@ -19,7 +19,7 @@
 // scripts/demo_firefox.mjs.
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { launchFirefox, openPopup as openPopupIn, ourOverlay, poll, serve, tabIdOf } from "./firefox.mjs";
+import { harness, launchFirefox, openPopup as openPopupIn, ourOverlay, poll, serve, tabIdOf } from "./firefox.mjs";
 
 const KEPT_TIMEOUT_MS = 30_000;
 /** An ordinary Amazon page the hold page's tab moves on to (served like the cases). */
@@ -42,36 +42,8 @@ try {
   process.exit(2);
 }
 
-const started = performance.now();
-const ms = () => Math.round(performance.now() - started);
-const checks = [];
-const failures = [];
-const timings = {};
-const refused = [];
 let browser;
-
-function check(name, ok, detail = "") {
-  (ok ? checks : failures).push(detail ? `${name}: ${detail}` : name);
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
-}
-
-async function finish(code) {
-  clearTimeout(watchdog);
-  try {
-    await browser?.close();
-  } catch (error) {
-    console.log(`note: closing Firefox: ${error?.message ?? error}`);
-  }
-  timings.total_ms = ms();
-  console.log(`RESULT ${JSON.stringify({ checks, failures, timings, refused })}`);
-  process.exit(code);
-}
-
-const watchdog = setTimeout(() => {
-  failures.push(`timeout after ${TOTAL_TIMEOUT_MS} ms`);
-  console.log(`FAIL timeout after ${TOTAL_TIMEOUT_MS} ms`);
-  finish(1);
-}, TOTAL_TIMEOUT_MS);
+const { failures, timings, refused, ms, check, finish } = harness(TOTAL_TIMEOUT_MS, () => browser);
 
 const openPopup = (base, tabId) => openPopupIn(browser, base, tabId);
 
