@@ -6,13 +6,13 @@
 // Hooks (like the popup's; docs/contract.md, "Check page"): #check is the page's one data-state element,
 // loading -> ready | error, and once ready data-situation, data-marketplace, data-phishing, plus data-source
 // (selection | link).
-import { api, message } from "../lib/platform.js";
+import { api, localizePage, message } from "../lib/platform.js";
 import { popupPython } from "../popup/python.js";
 import { renderAnswerInto } from "../popup/view.js";
 
 const root = document.getElementById("check");
 
-localize(document);
+localizePage();
 main().catch((error) => fail(message("errorBoot"), error));
 
 async function main() {
@@ -72,11 +72,4 @@ function fail(text, error) {
   if (error) console.error(error);
   /** @type {HTMLElement} */ (document.querySelector("#status .spinner")).hidden = true;
   setState("error", text);
-}
-
-/** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */
-function localize(doc) {
-  for (const node of doc.querySelectorAll("[data-i18n]")) node.textContent = message(node.dataset.i18n);
-  doc.documentElement.lang = api.i18n.getUILanguage();
-  doc.documentElement.dir = message("@@bidi_dir");
 }

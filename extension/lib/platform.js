@@ -52,3 +52,13 @@ export async function targetTab(search = location.search) {
 export function message(key, substitutions) {
   return api.i18n.getMessage(key, substitutions) || key;
 }
+
+/** Fill every [data-i18n] element of one of our pages with its UI string; the page takes the UI's language and
+ * direction (popup, check page, options page). */
+export function localizePage(doc = document) {
+  for (const node of doc.querySelectorAll("[data-i18n]")) {
+    node.textContent = message(/** @type {HTMLElement} */ (node).dataset.i18n);
+  }
+  doc.documentElement.lang = api.i18n.getUILanguage();
+  doc.documentElement.dir = message("@@bidi_dir");
+}

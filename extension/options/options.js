@@ -13,7 +13,7 @@
 //
 // `#options[data-loaded]` says how far the page is: "no", "storage" (read and shown), then "ready" (Python's words
 // drawn for every case, or the plain entries kept where Python could not answer).
-import { api, message } from "../lib/platform.js";
+import { api, localizePage, message } from "../lib/platform.js";
 import { caseView } from "../popup/caselog.js";
 import { popupPython } from "../popup/python.js";
 
@@ -36,7 +36,7 @@ const python = popupPython();
 /** Each call of `show` draws only if no later one started meanwhile (e.g. after "Delete all"). */
 let drawing = 0;
 
-localize(document);
+localizePage();
 toggle.addEventListener("change", () => {
   (toggle.checked ? switchOn() : switchOff()).catch((error) => console.error(error));
 });
@@ -226,13 +226,4 @@ async function deleteAll() {
   await Promise.all([api.storage.local.clear(), api.storage.session.clear()]);
   document.getElementById("data-status").textContent = message("deletedAll");
   await show();
-}
-
-/** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */
-function localize(root) {
-  for (const node of root.querySelectorAll("[data-i18n]")) {
-    node.textContent = message(/** @type {HTMLElement} */ (node).dataset.i18n);
-  }
-  document.documentElement.lang = api.i18n.getUILanguage();
-  document.documentElement.dir = message("@@bidi_dir");
 }

@@ -13,7 +13,7 @@
 //
 // Only what shows an answer (and fills the details form, so "ready" finds it filled) is imported up front; the
 // other forms' modules load once the answer is on screen (`loadForms`).
-import { api, callInTab, message, runInTab, targetTab } from "../lib/platform.js";
+import { api, callInTab, localizePage, message, runInTab, targetTab } from "../lib/platform.js";
 import { readAnswer, samePage, waitForAnswer } from "../lib/tab-answers.js";
 import { renderPlan, renderVerdict, verdictTitle } from "./view.js";
 import { watchDetails } from "./details.js";
@@ -29,7 +29,7 @@ const READABLE_TYPES = new Set(["text/html", "application/xhtml+xml", "text/plai
 const app = document.getElementById("app");
 const Cases = globalThis[Symbol.for("hold-guide.cases")]; // lib/case-store.js
 
-localize(document);
+localizePage();
 // The options page: what is stored, export, delete all, follow-up reminders (options/options.js).
 document.getElementById("open-options").addEventListener("click", () => api.runtime.openOptionsPage());
 main();
@@ -255,11 +255,4 @@ function engineFailed(error) {
   for (const id of ["paste-run", "manual-run"]) {
     /** @type {HTMLButtonElement} */ (document.getElementById(id)).disabled = true;
   }
-}
-
-/** Fill every [data-i18n] element with the extension's own UI string in the browser's language. */
-function localize(root) {
-  for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = message(node.dataset.i18n);
-  document.documentElement.lang = api.i18n.getUILanguage();
-  document.documentElement.dir = message("@@bidi_dir");
 }
