@@ -192,7 +192,7 @@ def write_vendor_notes(wheel: Path) -> None:
 
 
 #: The switch for test hooks: off in the release, on in the test build only, in every file of TEST_HOOK_FILES.
-OVERLAY_TEST_HOOKS = ("const TEST_HOOKS = false;", "const TEST_HOOKS = true;")
+TEST_HOOKS_SWITCH = ("const TEST_HOOKS = false;", "const TEST_HOOKS = true;")
 #: Files whose `const TEST_HOOKS = false;` line the test build flips: the overlay (open shadow root, marked host),
 #: the context menu (globalThis.holdGuideTest.checkFromMenu: no test can open a native context menu) and the
 #: reminders (globalThis.holdGuideReminders: ring an alarm, follow a notification's click).
@@ -205,8 +205,9 @@ def write_test_variant() -> None:
     """dist/extension-test/: the same files, but host access to every site (contract: test-only, never zipped), and
     the overlay's test hooks switched on: a test may ask for an open shadow root (by marking the page's <html>), and
     the overlay's own host is marked, so a test finds it beside a #hold-guide-overlay a hostile page planted. The
-    release's overlay root is always closed. The reminders' hooks are on too, and `notifications` is granted at
-    install (TEST_GRANTED_PERMISSIONS), so a test rings a reminder and follows its click."""
+    release's overlay root is always closed. The context menu's and the reminders' hooks are on too, and
+    `notifications` is granted at install (TEST_GRANTED_PERMISSIONS), so a test clicks the menu entry, rings a
+    reminder and follows its click."""
     shutil.copytree(EXTENSION, TEST_EXTENSION)
     manifest = json.loads((TEST_EXTENSION / "manifest.json").read_text())
     manifest["host_permissions"] = ["<all_urls>"]
@@ -218,7 +219,7 @@ def write_test_variant() -> None:
     if not manifest["optional_permissions"]:
         del manifest["optional_permissions"]
     (TEST_EXTENSION / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    off, on = OVERLAY_TEST_HOOKS
+    off, on = TEST_HOOKS_SWITCH
     for name in TEST_HOOK_FILES:
         hooked = TEST_EXTENSION / name
         if hooked.read_text().count(off) != 1:

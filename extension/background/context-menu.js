@@ -16,7 +16,8 @@ const TEST_HOOKS = false;
 export const MENU_ID = "hold-guide-check";
 /** Checks kept at most in storage.session (each is one selection); older ones go when a new one is stored. */
 const MAX_CHECKS = 10;
-/** More than Python reads of a message (page_request.MAX_TEXT) is never useful. */
+/** A mail or SMS is far shorter; the cap keeps storage.session small (Python itself reads up to
+ * page_request.MAX_TEXT). */
 const MAX_TEXT = 100_000;
 
 // Registered synchronously at the top level, so a click can wake the service worker (or event page).

@@ -67,7 +67,7 @@ def test_test_build_differs_only_in_host_access_identity_and_granted_permissions
 def test_only_the_test_build_switches_on_the_test_hooks() -> None:
     """The release's overlay root is always closed and its reminders expose nothing; the test build may open the root
     for a test and ring a reminder (build.py, TEST_HOOK_FILES)."""
-    off, on = build.OVERLAY_TEST_HOOKS
+    off, on = build.TEST_HOOKS_SWITCH
     test_build = ROOT / "dist" / "extension-test"
     for name in build.TEST_HOOK_FILES:
         assert off in (EXT / name).read_text() and on not in (EXT / name).read_text(), name
